@@ -66,6 +66,25 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     }
 
     /**
+     * Drops the references the state machine holds, once it has finished (normally or not), so that a
+     * completed coroutine still referenced somewhere retains nothing. Called by the driving task;
+     * generated state machines override it to clear their fields.
+     */
+    protected void release() {
+    }
+
+    /**
+     * Always true: lets generated code bind a pattern variable inside a condition, as in
+     * {@code o instanceof String s$match && bound(s = s$match)}.
+     *
+     * @param ignored the value just assigned
+     * @return true
+     */
+    protected static boolean bound(Object ignored) {
+        return true;
+    }
+
+    /**
      * A name for diagnostics and {@link #toString()}; generated state machines return the source
      * method, as in {@code "Kitchen.cook"}.
      *

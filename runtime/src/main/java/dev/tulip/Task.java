@@ -238,6 +238,7 @@ public final class Task<T> extends AsyncFuture<T> {
             try {
                 next = c.resume(value, error);
             } catch (Throwable t) {
+                c.release();
                 Object parent = c.parent;
                 if (parent == this) {
                     finishExceptionally(t);
@@ -253,6 +254,7 @@ public final class Task<T> extends AsyncFuture<T> {
             if (next == Coroutine.COMPLETED) {
                 value = c.result;
                 c.result = null;
+                c.release();
                 Object parent = c.parent;
                 if (parent == this) {
                     finish(value);

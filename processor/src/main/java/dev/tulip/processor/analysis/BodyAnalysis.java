@@ -1,0 +1,313 @@
+package dev.tulip.processor.analysis;
+
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.tulip.processor.model.AsyncMethod;
+import dev.tulip.processor.model.Env;
+import dev.tulip.processor.model.KnownNames;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Validates an attributed {@code @Async} body and records what the lowering needs: which trees
+ * suspend (contain an await, an {@code async for} or an async try-with-resources), which locals are
+ * reassigned, and the rejected forms, each reported once at its exact position.
+ */
+public final class BodyAnalysis {
+    private final Env env;
+    private final AsyncMethod method;
+    private final PathIndex index;
+    /** Every tree that contains a suspension point, itself included. */
+    private final Set<Tree> suspending = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Tree> awaits = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Element> reassigned = new HashSet<>();
+    private boolean failed;
+
+    public BodyAnalysis(Env env, AsyncMethod method, PathIndex index) {
+        this.env = env;
+        this.method = method;
+        this.index = index;
+    }
+
+    /** Runs the analysis; false if an error was reported. */
+    public boolean run() {
+        new Scanner().scan(new TreePath(method.path, method.tree.getBody()), null);
+        return !failed;
+    }
+
+    public boolean suspends(Tree tree) {
+        return tree != null && suspending.contains(tree);
+    }
+
+    public boolean isAwait(Tree tree) {
+        return awaits.contains(tree);
+    }
+
+    /** True if the local is assigned anywhere after its declaration (not effectively final). */
+    public boolean isReassigned(Element local) {
+        return reassigned.contains(local);
+    }
+
+    public boolean isAsyncIterable(TypeMirror type) {
+        return isSubtypeOf(type, KnownNames.ASYNC_ITERABLE);
+    }
+
+    public boolean isAsyncCloseable(TypeMirror type) {
+        return isSubtypeOf(type, KnownNames.ASYNC_CLOSEABLE);
+    }
+
+    public boolean isAsyncContextManager(TypeMirror type) {
+        return isSubtypeOf(type, KnownNames.ASYNC_CONTEXT_MANAGER);
+    }
+
+    private boolean isSubtypeOf(TypeMirror type, String name) {
+        if (type == null || type.getKind() != TypeKind.DECLARED && type.getKind() != TypeKind.TYPEVAR
+                && type.getKind() != TypeKind.INTERSECTION) {
+            return false;
+        }
+        javax.lang.model.element.TypeElement target = env.elements.getTypeElement(name);
+        return target != null && env.types.isSubtype(env.types.erasure(type), env.types.erasure(target.asType()));
+    }
+
+    private void error(TreePath path, String message) {
+        failed = true;
+        env.diagnostics.error(path, message);
+    }
+
+    private void markSuspending(TreePath path) {
+        for (TreePath p = path; p != null && p.getLeaf() != method.tree; p = p.getParentPath()) {
+            if (!suspending.add(p.getLeaf())) {
+                break;
+            }
+        }
+    }
+
+    private final class Scanner extends TreePathScanner<Void, Void> {
+        /** Depth of lambdas and class bodies inside the method: code that runs in another frame. */
+        private int lambdaDepth;
+        private int classDepth;
+        private int synchronizedDepth;
+        private int assertDepth;
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            Element callee = index.element(node);
+            if (Markers.isAwait(callee)) {
+                checkAwaitPlacement(getCurrentPath());
+            }
+            return super.visitMethodInvocation(node, unused);
+        }
+
+        private void checkAwaitPlacement(TreePath path) {
+            if (lambdaDepth > 0) {
+                error(path, "await(...) cannot be used inside a lambda: the lambda body is a separate function that"
+                        + " runs later, outside this coroutine. Move the work into an @Async method and await it"
+                        + " here, or schedule it with createTask(...)");
+            } else if (classDepth > 0) {
+                error(path, "await(...) cannot be used inside an anonymous or local class: its methods run outside"
+                        + " this coroutine. Make the method an @Async method of a named class and await it here");
+            } else if (synchronizedDepth > 0) {
+                error(path, "await(...) cannot be used inside a synchronized block: the coroutine would suspend while"
+                        + " holding the monitor. Use a dev.tulip.Lock instead:"
+                        + " try (var held = await(lock.acquire())) { ... }");
+            } else if (assertDepth > 0) {
+                error(path, "await(...) cannot be used inside an assert statement: assertions may be disabled, which"
+                        + " would skip the suspension. Await into a local first, then assert on it");
+            } else {
+                awaits.add(path.getLeaf());
+                markSuspending(path);
+            }
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+            Element target = index.element(node);
+            if (Markers.isAwait(target)) {
+                error(getCurrentPath(), "await cannot be used as a method reference: it is a marker that Tulip compiles"
+                        + " into a suspension point. Call await(x) directly in the @Async method");
+            }
+            return super.visitMemberReference(node, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            lambdaDepth++;
+            try {
+                return super.visitLambdaExpression(node, unused);
+            } finally {
+                lambdaDepth--;
+            }
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            classDepth++;
+            try {
+                return super.visitClass(node, unused);
+            } finally {
+                classDepth--;
+            }
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree node, Void unused) {
+            // Arguments and the enclosing expression run here; only the body is another frame.
+            scan(node.getEnclosingExpression(), unused);
+            scan(node.getIdentifier(), unused);
+            scan(node.getTypeArguments(), unused);
+            scan(node.getArguments(), unused);
+            scan(node.getClassBody(), unused);
+            return null;
+        }
+
+        @Override
+        public Void visitSynchronized(SynchronizedTree node, Void unused) {
+            scan(node.getExpression(), unused);
+            synchronizedDepth++;
+            try {
+                scan(node.getBlock(), unused);
+            } finally {
+                synchronizedDepth--;
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitAssert(AssertTree node, Void unused) {
+            assertDepth++;
+            try {
+                return super.visitAssert(node, unused);
+            } finally {
+                assertDepth--;
+            }
+        }
+
+        @Override
+        public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+            super.visitEnhancedForLoop(node, unused);
+            if (lambdaDepth == 0 && classDepth == 0 && isAsyncIterable(index.type(node.getExpression()))) {
+                if (synchronizedDepth > 0) {
+                    error(getCurrentPath(), "a for-each over an AsyncIterable awaits each element, which cannot happen"
+                            + " inside a synchronized block. Use a dev.tulip.Lock instead");
+                } else {
+                    markSuspending(getCurrentPath());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitTry(TryTree node, Void unused) {
+            super.visitTry(node, unused);
+            if (lambdaDepth == 0 && classDepth == 0) {
+                for (Tree resource : node.getResources()) {
+                    TypeMirror type = resource instanceof VariableTree
+                            ? index.type(((VariableTree) resource).getType() == null ? resource
+                                    : ((VariableTree) resource).getType())
+                            : index.type(resource);
+                    if (resource instanceof VariableTree) {
+                        Element v = index.element(resource);
+                        if (v != null) {
+                            type = v.asType();
+                        }
+                    }
+                    if (isAsyncCloseable(type) || isAsyncContextManager(type)) {
+                        if (synchronizedDepth > 0) {
+                            error(getCurrentPath(), "an async try-with-resources awaits when it exits, which cannot"
+                                    + " happen inside a synchronized block. Use a dev.tulip.Lock instead");
+                        } else {
+                            markSuspending(getCurrentPath());
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitReturn(ReturnTree node, Void unused) {
+            if (lambdaDepth == 0 && classDepth == 0) {
+                ExpressionTree e = node.getExpression();
+                boolean ok = e instanceof MethodInvocationTree && Markers.isDone(index.element(e));
+                if (!ok) {
+                    error(getCurrentPath(), "an @Async method returns with 'return done(value);' (or 'return done();')."
+                            + " To return another coroutine's result, write 'return done(await(coroutine));'");
+                }
+            }
+            return super.visitReturn(node, unused);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+            noteAssigned(node.getVariable());
+            return super.visitAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+            noteAssigned(node.getVariable());
+            return super.visitCompoundAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitUnary(UnaryTree node, Void unused) {
+            switch (node.getKind()) {
+                case PREFIX_INCREMENT:
+                case PREFIX_DECREMENT:
+                case POSTFIX_INCREMENT:
+                case POSTFIX_DECREMENT:
+                    noteAssigned(node.getExpression());
+                    break;
+                default:
+                    break;
+            }
+            return super.visitUnary(node, unused);
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+            if (lambdaDepth == 0 && classDepth == 0 && node.getExpression() instanceof IdentifierTree
+                    && ((IdentifierTree) node.getExpression()).getName().contentEquals("super")) {
+                error(getCurrentPath(), "'super." + node.getIdentifier() + "' cannot be used in an @Async method:"
+                        + " the state machine is another class. Call a helper method of this class that uses super");
+            }
+            return super.visitMemberSelect(node, unused);
+        }
+
+        private void noteAssigned(ExpressionTree target) {
+            while (target.getKind() == Tree.Kind.PARENTHESIZED) {
+                target = ((com.sun.source.tree.ParenthesizedTree) target).getExpression();
+            }
+            if (target instanceof IdentifierTree) {
+                Element e = index.element(target);
+                if (e != null && e.getKind() != ElementKind.FIELD) {
+                    reassigned.add(e);
+                }
+            }
+        }
+    }
+}

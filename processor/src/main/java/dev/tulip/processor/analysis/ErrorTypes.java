@@ -1,0 +1,35 @@
+package dev.tulip.processor.analysis;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.tulip.processor.model.Env;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Finds trees whose type javac could not resolve (yet): such a body waits for the next round. */
+public final class ErrorTypes {
+    private ErrorTypes() {
+    }
+
+    public static boolean anyIn(Env env, TreePath root) {
+        boolean[] found = {false};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (found[0] || tree == null) {
+                    return null;
+                }
+                if (tree instanceof com.sun.source.tree.ExpressionTree) {
+                    TypeMirror t = env.trees.getTypeMirror(new TreePath(getCurrentPath(), tree));
+                    if (t != null && t.getKind() == TypeKind.ERROR) {
+                        found[0] = true;
+                        return null;
+                    }
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(root, null);
+        return found[0];
+    }
+}

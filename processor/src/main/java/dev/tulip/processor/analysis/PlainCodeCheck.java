@@ -1,0 +1,178 @@
+package dev.tulip.processor.analysis;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.tulip.processor.model.Companions;
+import dev.tulip.processor.model.Env;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Checks the code outside {@code @Async} methods: {@code await(...)} there is an error (it would
+ * throw when run), and so is a direct call to an {@code @Async} method (it would run nothing: the
+ * generated factory is what returns the coroutine). Only trees whose name could match are attributed,
+ * so plain code costs a syntactic scan.
+ */
+public final class PlainCodeCheck {
+    private final Env env;
+
+    public PlainCodeCheck(Env env) {
+        this.env = env;
+    }
+
+    public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
+        Set<String> asyncNames = new HashSet<>();
+        asyncNames.add("await");
+        for (TypeElement owner : asyncOwners) {
+            for (Element m : owner.getEnclosedElements()) {
+                if (Markers.isAsyncMethod(m)) {
+                    asyncNames.add(m.getSimpleName().toString());
+                }
+            }
+        }
+        for (Element root : roots) {
+            if (!(root instanceof TypeElement) || isGenerated(root)) {
+                continue;
+            }
+            TreePath path = env.trees.getPath(root);
+            if (path != null) {
+                new Scanner(asyncNames).scan(path, null);
+            }
+        }
+    }
+
+    private static boolean isGenerated(Element root) {
+        return root.getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().toString()
+                .equals("javax.annotation.processing.Generated") && a.toString().contains("dev.tulip.processor"));
+    }
+
+    private final class Scanner extends TreePathScanner<Void, Void> {
+        private final Set<String> names;
+        /** The enclosing method or field whose scope attributes a candidate, once attributed. */
+        private TreePath attributed;
+
+        Scanner(Set<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public Void visitMethod(MethodTree node, Void unused) {
+            Element m = env.trees.getElement(getCurrentPath());
+            if (Markers.isAsyncMethod(m)) {
+                return null; // checked by the compilation of the method itself
+            }
+            return super.visitMethod(node, unused);
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Void unused) {
+            return super.visitClass(node, unused);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            String name = simpleName(node.getMethodSelect());
+            if (name != null && names.contains(name)) {
+                Element callee = resolve(getCurrentPath());
+                if (Markers.isAwait(callee)) {
+                    env.diagnostics.error(getCurrentPath(), "await(...) is only legal inside an @Async method:"
+                            + enclosingAdvice(getCurrentPath()));
+                } else if (Markers.isAsyncMethod(callee)) {
+                    ExecutableElement m = (ExecutableElement) callee;
+                    String factory = Companions.companionOf((TypeElement) m.getEnclosingElement()).simpleName() + "."
+                            + m.getSimpleName();
+                    String receiver = m.getModifiers().contains(Modifier.STATIC) ? "" : "receiver, ";
+                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is an @Async method: calling"
+                            + " it from plain code runs nothing. Call the generated factory " + factory + "("
+                            + receiver + "...) and run or await the coroutine it returns, e.g. run(" + factory + "("
+                            + receiver + "...))");
+                }
+            }
+            return super.visitMethodInvocation(node, unused);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+            if (node.getName().contentEquals("await")) {
+                Element target = resolve(getCurrentPath());
+                if (Markers.isAwait(target)) {
+                    env.diagnostics.error(getCurrentPath(), "await cannot be used as a method reference: it is a marker"
+                            + " that Tulip compiles into a suspension point of an @Async method");
+                }
+            }
+            return super.visitMemberReference(node, unused);
+        }
+
+        private String enclosingAdvice(TreePath path) {
+            for (TreePath p = path; p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof MethodTree) {
+                    return " mark '" + ((MethodTree) p.getLeaf()).getName() + "' @Async (returning Coroutine<T>, ending"
+                            + " with return done(value);), or, from plain code, run the awaitable with run(...)";
+                }
+                if (p.getLeaf() instanceof VariableTree && p.getParentPath().getLeaf() instanceof ClassTree) {
+                    return " a field initializer cannot suspend. Compute the value in an @Async method, or run the"
+                            + " awaitable with run(...)";
+                }
+            }
+            return " run the awaitable with run(...) instead";
+        }
+
+        /** Attributes the enclosing member once, then resolves the tree. */
+        private Element resolve(TreePath path) {
+            Element e = env.trees.getElement(path);
+            if (e != null) {
+                return e;
+            }
+            TreePath member = path;
+            while (member.getParentPath() != null && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
+                member = member.getParentPath();
+            }
+            TreePath statement = path;
+            while (statement.getParentPath() != null
+                    && !(statement.getParentPath().getLeaf() instanceof com.sun.source.tree.BlockTree)
+                    && !(statement.getParentPath().getLeaf() instanceof ClassTree)) {
+                statement = statement.getParentPath();
+            }
+            if (attributed != member) {
+                env.trees.getScope(statement);
+                attributed = member;
+            }
+            e = env.trees.getElement(path);
+            if (e == null) {
+                // Attribute up to the statement itself, for calls inside nested blocks.
+                env.trees.getScope(statement);
+                e = env.trees.getElement(path);
+            }
+            return e;
+        }
+
+        private String simpleName(Tree select) {
+            if (select instanceof IdentifierTree) {
+                return ((IdentifierTree) select).getName().toString();
+            }
+            if (select instanceof MemberSelectTree) {
+                return ((MemberSelectTree) select).getIdentifier().toString();
+            }
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean isMethod(Element e) {
+        return e != null && e.getKind() == ElementKind.METHOD;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.tulip.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.tulip.processor.ir.Block;
+import dev.tulip.processor.ir.Cfg;
+import dev.tulip.processor.ir.FinallyFrame;
+import dev.tulip.processor.ir.Op;
+import dev.tulip.processor.ir.Terminator;
+import dev.tulip.processor.ir.TryRegion;
+import dev.tulip.processor.ir.Var;
+import dev.tulip.processor.liveness.GraphCleanup;
+import dev.tulip.processor.liveness.Liveness;
+import dev.tulip.processor.model.AsyncMethod;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeParameterElement;
+
+/**
+ * Emits one state-machine class from the lowered graph: fields for what lives across suspensions,
+ * a constructor, and {@code resume}, a switch over the states inside a dispatch loop, with one catch
+ * that routes exceptions to the handler of the state that raised them.
+ */
+public final class MachineEmitter {
+    static final ClassName COROUTINE = ClassName.get("dev.tulip", "Coroutine");
+    static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
+
+    private final AsyncMethod method;
+    private final Cfg cfg;
+    private final Liveness liveness;
+    private final TypeNames typeNames;
+    private final String dispatch;
+    private final String caught;
+    private final List<TypeVariableName> typeVariables = new ArrayList<>();
+
+    public MachineEmitter(AsyncMethod method, Cfg cfg, Liveness liveness, TypeNames typeNames, String dispatchLabel,
+            String caughtName) {
+        this.method = method;
+        this.cfg = cfg;
+        this.liveness = liveness;
+        this.typeNames = typeNames;
+        this.dispatch = dispatchLabel;
+        this.caught = caughtName;
+        if (!method.isStatic()) {
+            for (TypeParameterElement p : method.owner.getTypeParameters()) {
+                typeVariables.add(TypeVariableName.get(p));
+            }
+        }
+        for (TypeParameterElement p : method.element.getTypeParameters()) {
+            typeVariables.add(TypeVariableName.get(p));
+        }
+    }
+
+    public List<TypeVariableName> typeVariables() {
+        return typeVariables;
+    }
+
+    public TypeName resultType() {
+        TypeName r = typeNames.of(method.resultType);
+        return r.isPrimitive() ? r.box() : r;
+    }
+
+    /** The receiver's type (the enclosing class with its type variables), for instance methods. */
+    public TypeName selfType() {
+        return typeNames.of(method.owner.asType());
+    }
+
+    public TypeSpec emit(String fileName, long line) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(method.machineName)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariables(typeVariables)
+                .superclass(ParameterizedTypeName.get(COROUTINE, resultType()))
+                .addJavadoc("{@code $L} ($L:$L) as a resumable state machine.\n", signature(), fileName, line)
+                .addJavadoc("\n<p>Each {@code case} of {@link #resume} is a state: the code between two suspension\n"
+                        + "points. {@code state} says where to continue; locals that live across an await are fields.\n");
+        List<Var> fields = new ArrayList<>();
+        for (Var v : cfg.vars) {
+            if (v.tier == Var.Tier.FIELD) {
+                fields.add(v);
+            }
+        }
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (!method.isStatic()) {
+            type.addField(FieldSpec.builder(selfType(), "self", Modifier.PRIVATE).build());
+            ctor.addParameter(selfType(), "self");
+            ctor.addStatement("this.self = self");
+        }
+        for (Var v : fields) {
+            type.addField(FieldSpec.builder(v.type, v.name, Modifier.PRIVATE).build());
+            if (v.kind == Var.Kind.PARAMETER) {
+                ctor.addParameter(v.type, v.name);
+                ctor.addStatement("this.$L = $L", v.name, v.name);
+            }
+        }
+        type.addMethod(ctor.build());
+        type.addMethod(MethodSpec.methodBuilder("name")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(String.class)
+                .addStatement("return $S", method.displayName())
+                .build());
+        type.addMethod(resume());
+        MethodSpec release = release(fields);
+        if (release != null) {
+            type.addMethod(release);
+        }
+        return type.build();
+    }
+
+    private String signature() {
+        StringBuilder s = new StringBuilder(method.displayName()).append('(');
+        for (int i = 0; i < method.element.getParameters().size(); i++) {
+            if (i > 0) {
+                s.append(", ");
+            }
+            s.append(typeNames.of(method.element.getParameters().get(i).asType()).toString()
+                    .replaceAll("([a-z0-9_]+\\.)+", ""));
+        }
+        return s.append(')').toString();
+    }
+
+    private MethodSpec release(List<Var> fields) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (!method.isStatic()) {
+            body.addStatement("self = null");
+        }
+        for (Var v : fields) {
+            if (!v.isPrimitive) {
+                body.addStatement("$L = null", v.name);
+            }
+        }
+        if (body.isEmpty()) {
+            return null;
+        }
+        return MethodSpec.methodBuilder("release")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .addJavadoc("Drops every reference once the coroutine has finished.\n")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec resume() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("resume")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+                .addParameter(Object.class, "sent")
+                .addParameter(Throwable.class, "thrown")
+                .addException(Throwable.class);
+        Set<String> suppress = new LinkedHashSet<>();
+        suppress.add("unchecked");
+        SuppressWarnings user = method.element.getAnnotation(SuppressWarnings.class);
+        if (user != null) {
+            for (String w : user.value()) {
+                suppress.add(w);
+            }
+        }
+        AnnotationSpec.Builder sw = AnnotationSpec.builder(SuppressWarnings.class);
+        if (suppress.size() == 1) {
+            sw.addMember("value", "$S", suppress.iterator().next());
+        } else {
+            CodeBlock.Builder arr = CodeBlock.builder().add("{");
+            int i = 0;
+            for (String w : suppress) {
+                arr.add(i++ == 0 ? "$S" : ", $S", w);
+            }
+            m.addAnnotation(sw.addMember("value", arr.add("}").build()).build());
+            sw = null;
+        }
+        if (sw != null) {
+            m.addAnnotation(sw.build());
+        }
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Var v : cfg.vars) {
+            if (v.tier == Var.Tier.METHOD_LOCAL) {
+                body.addStatement("$T $L = $L", v.type, v.name, v.defaultValue());
+            }
+        }
+        boolean loop = cfg.needsLoop || cfg.hasRegions;
+        if (loop) {
+            body.add("$L: for (;;) {\n$>", dispatch);
+        }
+        if (cfg.hasRegions) {
+            body.add("try {\n$>");
+        }
+        body.add("switch (state) {\n$>");
+        for (Block b : cfg.blocks) {
+            state(body, b);
+        }
+        body.add("default:\n$>");
+        body.addStatement("throw new $T($S + state)", IllegalStateException.class,
+                method.displayName() + " resumed in unknown state ");
+        body.add("$<");
+        body.add("$<}\n");
+        if (cfg.hasRegions) {
+            body.add("$<} catch ($T $L) {\n$>", Throwable.class, caught);
+            exceptionDispatch(body);
+            body.add("$<}\n");
+        }
+        if (loop) {
+            body.add("$<}\n");
+        }
+        return m.addCode(body.build()).build();
+    }
+
+    private void state(CodeBlock.Builder body, Block b) {
+        body.add("case $L: {$L\n$>", b.state, b.label == null ? "" : " // " + b.label);
+        Set<Var> declared = new LinkedHashSet<>();
+        for (Op op : b.ops) {
+            op(body, op, declared);
+        }
+        terminator(body, b);
+        body.add("$<}\n");
+    }
+
+    private void op(CodeBlock.Builder body, Op op, Set<Var> declared) {
+        if (op instanceof Op.Comment) {
+            body.add("// $L\n", ((Op.Comment) op).text);
+        } else if (op instanceof Op.Stmt) {
+            body.add(((Op.Stmt) op).code);
+        } else if (op instanceof Op.Assign) {
+            Op.Assign a = (Op.Assign) op;
+            Var v = a.target;
+            boolean declareHere = v.tier == Var.Tier.BLOCK_LOCAL && declared.add(v);
+            if (a.value == null) {
+                if (declareHere) {
+                    body.addStatement("$T $L", v.type, v.name);
+                }
+            } else if (declareHere) {
+                body.addStatement("$T $L = $L", v.type, v.name, a.value);
+            } else {
+                body.addStatement("$L = $L", v.name, a.value);
+            }
+        } else if (op instanceof Op.Resume) {
+            Op.Resume r = (Op.Resume) op;
+            body.beginControlFlow("if (thrown != null)").addStatement("throw thrown").endControlFlow();
+            if (r.target != null) {
+                Var v = r.target;
+                CodeBlock value = r.valueType.equals(ClassName.OBJECT) ? CodeBlock.of("sent")
+                        : CodeBlock.of("($T) sent", r.valueType);
+                if (v.tier == Var.Tier.BLOCK_LOCAL && declared.add(v)) {
+                    body.addStatement("$T $L = $L", v.type, v.name, value);
+                } else {
+                    body.addStatement("$L = $L", v.name, value);
+                }
+            }
+        }
+    }
+
+    private void jump(CodeBlock.Builder body, Block target) {
+        body.addStatement("state = $L", target.state);
+        body.addStatement("continue $L", dispatch);
+    }
+
+    private void terminator(CodeBlock.Builder body, Block b) {
+        Terminator t = b.terminator;
+        if (t instanceof Terminator.Goto) {
+            jump(body, ((Terminator.Goto) t).target);
+        } else if (t instanceof Terminator.Branch) {
+            Terminator.Branch br = (Terminator.Branch) t;
+            body.addStatement("state = $L ? $L : $L", br.condition, br.ifTrue.state, br.ifFalse.state);
+            body.addStatement("continue $L", dispatch);
+        } else if (t instanceof Terminator.Switch) {
+            Terminator.Switch sw = (Terminator.Switch) t;
+            body.add("switch ($L) {\n$>", sw.selector);
+            Map<Block, List<CodeBlock>> byTarget = new LinkedHashMap<>();
+            for (int i = 0; i < sw.labels.size(); i++) {
+                byTarget.computeIfAbsent(sw.targets.get(i), k -> new ArrayList<>()).add(sw.labels.get(i));
+            }
+            for (Map.Entry<Block, List<CodeBlock>> e : byTarget.entrySet()) {
+                for (CodeBlock label : e.getValue()) {
+                    body.add("case $L:\n", label);
+                }
+                body.add("$>");
+                body.addStatement("state = $L", e.getKey().state);
+                body.addStatement("break");
+                body.add("$<");
+            }
+            body.add("default:\n$>");
+            body.addStatement("state = $L", sw.otherwise.state);
+            body.add("$<$<}\n");
+            body.addStatement("continue $L", dispatch);
+        } else if (t instanceof Terminator.Suspend) {
+            Terminator.Suspend s = (Terminator.Suspend) t;
+            for (Var v : liveness.clearedAt(b)) {
+                body.addStatement("$L = null", v.name);
+            }
+            body.addStatement("state = $L", s.resume.state);
+            body.addStatement("return $L", s.awaitable);
+        } else if (t instanceof Terminator.Return) {
+            body.addStatement("return complete($L)", ((Terminator.Return) t).value);
+        } else if (t instanceof Terminator.Throw) {
+            body.addStatement("throw $L", ((Terminator.Throw) t).exception);
+        } else if (t instanceof Terminator.FinallyExit) {
+            finallyExit(body, ((Terminator.FinallyExit) t).frame);
+        } else {
+            throw new IllegalStateException("block " + b + " has no terminator");
+        }
+    }
+
+    private void finallyExit(CodeBlock.Builder body, FinallyFrame f) {
+        body.beginControlFlow("if ($L != null)", f.exception.name)
+                .addStatement("$T rethrown = $L", Throwable.class, f.exception.name)
+                .addStatement("$L = null", f.exception.name)
+                .addStatement("throw rethrown")
+                .endControlFlow();
+        if (f.pending.size() == 1) {
+            pending(body, f.pending.get(0));
+            return;
+        }
+        body.add("switch ($L) {\n$>", f.target.name);
+        for (FinallyFrame.Pending p : f.pending) {
+            body.add("case $L:\n$>", p.code);
+            pending(body, p);
+            body.add("$<");
+        }
+        body.add("default:\n$>");
+        body.addStatement("throw new $T($S + $L)", IllegalStateException.class, "bad finally record ", f.target.name);
+        body.add("$<$<}\n");
+    }
+
+    private void pending(CodeBlock.Builder body, FinallyFrame.Pending p) {
+        if (p.next != null) {
+            jump(body, p.next);
+        } else if (p.chainTo != null) {
+            body.addStatement("$L = null", p.chainTo.exception.name);
+            body.addStatement("$L = $L", p.chainTo.target.name, p.chainCode);
+            jump(body, p.chainTo.entry);
+        } else {
+            body.addStatement("return complete($L)", resultVarName());
+        }
+    }
+
+    private String resultVarName() {
+        for (Var v : cfg.vars) {
+            if (v.kind == Var.Kind.SYNTHETIC && v.name.startsWith("result$")) {
+                return v.name;
+            }
+        }
+        throw new IllegalStateException("return through finally without a result variable");
+    }
+
+    /** {@code catch (Throwable caught)}: send the exception to the handler of the state that raised it. */
+    private void exceptionDispatch(CodeBlock.Builder body) {
+        Map<TryRegion, List<Block>> byRegion = new LinkedHashMap<>();
+        for (Block b : cfg.blocks) {
+            if (b.region != null) {
+                byRegion.computeIfAbsent(b.region, k -> new ArrayList<>()).add(b);
+            }
+        }
+        body.add("switch (state) {\n$>");
+        for (Map.Entry<TryRegion, List<Block>> e : byRegion.entrySet()) {
+            for (Block b : e.getValue()) {
+                body.add("case $L:\n", b.state);
+            }
+            body.add("$>// $L\n", e.getKey().description);
+            handlerChain(body, e.getKey());
+            body.add("$<");
+        }
+        body.add("default:\n$>");
+        body.addStatement("throw $L", caught);
+        body.add("$<$<}\n");
+    }
+
+    private void handlerChain(CodeBlock.Builder body, TryRegion region) {
+        for (TryRegion r = region; r != null; r = r.parent) {
+            for (TryRegion.Catch c : r.catches) {
+                boolean all = c.types.stream().anyMatch(t -> t.toString().equals("java.lang.Throwable"));
+                if (all) {
+                    body.addStatement("thrown = $L", caught);
+                    jump(body, c.handler);
+                    return;
+                }
+                CodeBlock.Builder test = CodeBlock.builder();
+                for (int i = 0; i < c.types.size(); i++) {
+                    test.add(i == 0 ? "$L instanceof $T" : " || $L instanceof $T", caught, c.types.get(i));
+                }
+                body.beginControlFlow("if ($L)", test.build());
+                body.addStatement("thrown = $L", caught);
+                jump(body, c.handler);
+                body.endControlFlow();
+            }
+            if (r.finallyFrame != null) {
+                body.addStatement("$L = $L", r.finallyFrame.exception.name, caught);
+                jump(body, r.finallyFrame.entry);
+                return;
+            }
+        }
+        body.addStatement("throw $L", caught);
+    }
+
+    /** Unused-state check for tests: every block has a state. */
+    static boolean allNumbered(Cfg cfg) {
+        return cfg.blocks.stream().allMatch(b -> b.state >= 0) && !GraphCleanup.successors(cfg.entry).contains(null);
+    }
+}

@@ -1,0 +1,1667 @@
+package dev.tulip.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import dev.tulip.processor.analysis.Markers;
+import dev.tulip.processor.analysis.PathIndex;
+import dev.tulip.processor.model.AsyncMethod;
+import dev.tulip.processor.model.Companions;
+import dev.tulip.processor.model.Env;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Re-prints statements and expressions of an {@code @Async} body as code of the generated state
+ * machine: "await-free code is emitted as written", with every name resolved for its new home.
+ *
+ * <ul>
+ *   <li>types become {@code $T} references, so the companion's imports are right;</li>
+ *   <li>{@code this} and implicit member accesses of the enclosing class go through the machine's
+ *       {@code self} field; static members are qualified with their class;</li>
+ *   <li>calls to {@code @Async} methods go to their companions' factories;</li>
+ *   <li>locals the lowering tracks are renamed (fields, hoisted locals, captured copies);</li>
+ *   <li>jumps that leave the printed code for exploded states are translated by the lowering;</li>
+ *   <li>subtrees listed in a substitution map are replaced (spilled temporaries, await results).</li>
+ * </ul>
+ */
+public final class TreePrinter {
+    private final Env env;
+    private final AsyncMethod method;
+    private final PathIndex index;
+    private final TypeNames typeNames;
+    private final MemberAccess access;
+    private final PrivateAccessors accessors;
+    private final String selfName;
+    private final CharSequence source;
+
+    public TreePrinter(Env env, AsyncMethod method, PathIndex index, TypeNames typeNames, MemberAccess access,
+            PrivateAccessors accessors, String selfName) {
+        this.env = env;
+        this.accessors = accessors;
+        this.method = method;
+        this.index = index;
+        this.typeNames = typeNames;
+        this.access = access;
+        this.selfName = selfName;
+        try {
+            this.source = method.unit.getSourceFile().getCharContent(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the source of " + method.displayName(), e);
+        }
+    }
+
+    public CodeBlock expression(ExpressionTree tree, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
+        Run run = new Run(subst, hooks);
+        run.expr(tree);
+        return run.out.build();
+    }
+
+    public CodeBlock statement(StatementTree tree, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
+        Run run = new Run(subst, hooks);
+        run.stmt(tree);
+        return run.out.build();
+    }
+
+    /** The first line of a tree's source, for comments. */
+    public String sourceLine(Tree tree) {
+        long start = env.positions.getStartPosition(method.unit, tree);
+        long end = env.positions.getEndPosition(method.unit, tree);
+        if (start < 0 || end < start) {
+            return "";
+        }
+        String text = source.subSequence((int) start, (int) end).toString();
+        int nl = text.indexOf('\n');
+        if (nl >= 0) {
+            text = text.substring(0, nl).trim();
+            if (text.endsWith("{")) {
+                text = text + " ... }";
+            } else {
+                text = text + " ...";
+            }
+        }
+        text = text.replaceAll("\\s+", " ").trim();
+        return text.length() > 90 ? text.substring(0, 87) + "..." : text;
+    }
+
+    public long line(Tree tree) {
+        long pos = env.positions.getStartPosition(method.unit, tree);
+        return pos < 0 ? -1 : method.unit.getLineMap().getLineNumber(pos);
+    }
+
+    private String sourceText(Tree tree) {
+        long start = env.positions.getStartPosition(method.unit, tree);
+        long end = env.positions.getEndPosition(method.unit, tree);
+        return source.subSequence((int) start, (int) end).toString();
+    }
+
+    /** One printing job: its substitutions, hooks, output, and the native jump targets seen so far. */
+    private final class Run {
+        final Map<Tree, CodeBlock> subst;
+        final PrintHooks hooks;
+        final CodeBlock.Builder out = CodeBlock.builder();
+        /** Loops, switches and labeled statements being printed: jumps to them stay native. */
+        final Deque<Tree> nativeTargets = new ArrayDeque<>();
+        /** Local and anonymous classes being printed, innermost first. */
+        final Deque<TypeElement> classFrames = new ArrayDeque<>();
+        int lambdaDepth;
+
+        Run(Map<Tree, CodeBlock> subst, PrintHooks hooks) {
+            this.subst = subst;
+            this.hooks = hooks;
+        }
+
+        boolean inNestedFrame() {
+            return lambdaDepth > 0 || !classFrames.isEmpty();
+        }
+
+        // ---------------- expressions ----------------
+
+        void expr(ExpressionTree tree) {
+            CodeBlock replacement = subst.get(tree);
+            if (replacement != null) {
+                out.add(replacement);
+                return;
+            }
+            if (privateFieldWrite(tree)) {
+                return;
+            }
+            switch (tree.getKind()) {
+                case IDENTIFIER:
+                    identifier((IdentifierTree) tree, false);
+                    return;
+                case MEMBER_SELECT:
+                    memberSelect((MemberSelectTree) tree);
+                    return;
+                case METHOD_INVOCATION:
+                    invocation((MethodInvocationTree) tree);
+                    return;
+                case NEW_CLASS:
+                    newClass((NewClassTree) tree);
+                    return;
+                case NEW_ARRAY:
+                    newArray((NewArrayTree) tree);
+                    return;
+                case LAMBDA_EXPRESSION:
+                    lambda((LambdaExpressionTree) tree);
+                    return;
+                case MEMBER_REFERENCE:
+                    memberReference((MemberReferenceTree) tree);
+                    return;
+                case PARENTHESIZED:
+                    out.add("(");
+                    expr(((ParenthesizedTree) tree).getExpression());
+                    out.add(")");
+                    return;
+                case CONDITIONAL_EXPRESSION: {
+                    ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
+                    expr(c.getCondition());
+                    out.add(" ? ");
+                    expr(c.getTrueExpression());
+                    out.add(" : ");
+                    expr(c.getFalseExpression());
+                    return;
+                }
+                case TYPE_CAST: {
+                    TypeCastTree c = (TypeCastTree) tree;
+                    out.add("(");
+                    type(c.getType());
+                    out.add(") ");
+                    expr(c.getExpression());
+                    return;
+                }
+                case INSTANCE_OF:
+                    instanceOf((InstanceOfTree) tree);
+                    return;
+                case ARRAY_ACCESS: {
+                    ArrayAccessTree a = (ArrayAccessTree) tree;
+                    expr(a.getExpression());
+                    out.add("[");
+                    expr(a.getIndex());
+                    out.add("]");
+                    return;
+                }
+                case ASSIGNMENT: {
+                    AssignmentTree a = (AssignmentTree) tree;
+                    target(a.getVariable());
+                    out.add(" = ");
+                    expr(a.getExpression());
+                    return;
+                }
+                case SWITCH_EXPRESSION:
+                    switchExpression((SwitchExpressionTree) tree);
+                    return;
+                case INT_LITERAL:
+                case LONG_LITERAL:
+                case FLOAT_LITERAL:
+                case DOUBLE_LITERAL:
+                case BOOLEAN_LITERAL:
+                case CHAR_LITERAL:
+                case STRING_LITERAL:
+                case NULL_LITERAL:
+                    out.add("$L", sourceText(tree));
+                    return;
+                case ARRAY_TYPE:
+                case PARAMETERIZED_TYPE:
+                case PRIMITIVE_TYPE:
+                case UNION_TYPE:
+                case INTERSECTION_TYPE:
+                case ANNOTATED_TYPE:
+                    type(tree);
+                    return;
+                default:
+                    break;
+            }
+            if (tree instanceof CompoundAssignmentTree) {
+                CompoundAssignmentTree c = (CompoundAssignmentTree) tree;
+                target(c.getVariable());
+                out.add(" $L ", Operators.of(tree.getKind()));
+                expr(c.getExpression());
+                return;
+            }
+            if (tree instanceof UnaryTree) {
+                UnaryTree u = (UnaryTree) tree;
+                String op = Operators.of(tree.getKind());
+                boolean assigns = Operators.isIncrementOrDecrement(tree.getKind());
+                if (Operators.isPostfix(tree.getKind())) {
+                    if (assigns) {
+                        target(u.getExpression());
+                    } else {
+                        expr(u.getExpression());
+                    }
+                    out.add("$L", op);
+                } else {
+                    out.add("$L", op);
+                    if (assigns) {
+                        target(u.getExpression());
+                    } else {
+                        expr(u.getExpression());
+                    }
+                }
+                return;
+            }
+            if (tree instanceof BinaryTree) {
+                BinaryTree b = (BinaryTree) tree;
+                expr(b.getLeftOperand());
+                out.add(" $L ", Operators.of(tree.getKind()));
+                expr(b.getRightOperand());
+                return;
+            }
+            throw new Unsupported(tree, "this kind of expression (" + tree.getKind() + ")");
+        }
+
+        /** The target of an assignment: a definition when it is a local. */
+        void target(ExpressionTree tree) {
+            CodeBlock replacement = subst.get(tree);
+            if (replacement != null) {
+                out.add(replacement);
+                return;
+            }
+            if (tree.getKind() == Tree.Kind.IDENTIFIER) {
+                identifier((IdentifierTree) tree, true);
+            } else if (tree.getKind() == Tree.Kind.PARENTHESIZED) {
+                out.add("(");
+                target(((ParenthesizedTree) tree).getExpression());
+                out.add(")");
+            } else {
+                expr(tree);
+            }
+        }
+
+        void identifier(IdentifierTree tree, boolean definition) {
+            String name = tree.getName().toString();
+            if (name.equals("this")) {
+                out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
+                return;
+            }
+            if (name.equals("super")) {
+                out.add("super");
+                return;
+            }
+            Element e = index.element(tree);
+            if (e == null) {
+                out.add("$L", name);
+                return;
+            }
+            switch (e.getKind()) {
+                case LOCAL_VARIABLE:
+                case PARAMETER:
+                case EXCEPTION_PARAMETER:
+                case RESOURCE_VARIABLE:
+                case BINDING_VARIABLE: {
+                    String renamed = hooks.local(e, definition, inNestedFrame());
+                    out.add("$L", renamed != null ? renamed : name);
+                    return;
+                }
+                case FIELD:
+                case ENUM_CONSTANT:
+                    field(tree, e, null);
+                    return;
+                case PACKAGE:
+                    out.add("$L", name);
+                    return;
+                default:
+                    if (TypeNames.isTypeLike(e)) {
+                        typeElement((TypeElement) e);
+                        return;
+                    }
+                    out.add("$L", name);
+            }
+        }
+
+        /** A field read or written through an implicit receiver ({@code qualifier == null}) or a qualifier. */
+        void field(Tree tree, Element field, ExpressionTree qualifier) {
+            boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+            TypeElement owner = (TypeElement) field.getEnclosingElement();
+            if (qualifier == null && (isStatic ? TypeNames.isLocalClass(owner) : memberOfLocalFrame(field))) {
+                out.add("$L", field.getSimpleName());
+                return;
+            }
+            if (!access.isAccessible(field)) {
+                checkAccessorOwner(tree, field);
+                out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field));
+                if (!isStatic) {
+                    receiver(tree, qualifier);
+                }
+                out.add(")");
+                return;
+            }
+            if (isStatic) {
+                if (qualifier != null && qualifier.getKind() != Tree.Kind.IDENTIFIER
+                        && qualifier.getKind() != Tree.Kind.MEMBER_SELECT) {
+                    // A static field through an expression: keep the expression's evaluation.
+                    expr(qualifier);
+                    out.add(".$L", field.getSimpleName());
+                    return;
+                }
+                Element q = qualifier == null ? null : index.element(qualifier);
+                if (q != null && TypeNames.isTypeLike(q)) {
+                    typeElement((TypeElement) q);
+                } else if (qualifier != null && !(q != null && TypeNames.isTypeLike(q))) {
+                    expr(qualifier);
+                } else {
+                    typeElement(owner);
+                }
+                out.add(".$L", field.getSimpleName());
+                return;
+            }
+            if (qualifier == null) {
+                out.add("$L.$L", self(tree), field.getSimpleName());
+            } else {
+                expr(qualifier);
+                out.add(".$L", field.getSimpleName());
+            }
+        }
+
+        /** The receiver of a member access: the qualifier, or {@code self} for an implicit one. */
+        void receiver(Tree at, ExpressionTree qualifier) {
+            if (qualifier == null || (qualifier.getKind() == Tree.Kind.IDENTIFIER
+                    && ((IdentifierTree) qualifier).getName().contentEquals("this"))) {
+                out.add("$L", self(at));
+            } else {
+                expr(qualifier);
+            }
+        }
+
+        void checkAccessorOwner(Tree at, Element member) {
+            if (!access.isAccessible(member.getEnclosingElement()) && !member.getKind().isField()
+                    && member.getKind() != ElementKind.CONSTRUCTOR && member.getKind() != ElementKind.METHOD) {
+                throw new Unsupported(at, "a member of an inaccessible class");
+            }
+            TypeElement owner = (TypeElement) member.getEnclosingElement();
+            if (!access.isAccessible(owner)) {
+                throw new Unsupported(at, "a member of the private class " + owner.getSimpleName()
+                        + " (declare the class package-private)");
+            }
+        }
+
+        /** If {@code target} is a field the companion cannot reach, the field; else null. */
+        VariableElement inaccessibleField(ExpressionTree target) {
+            ExpressionTree t = stripParens(target);
+            if (subst.containsKey(t) || (t.getKind() != Tree.Kind.IDENTIFIER && t.getKind() != Tree.Kind.MEMBER_SELECT)) {
+                return null;
+            }
+            Element e = index.element(t);
+            if (e == null || e.getKind() != ElementKind.FIELD || access.isAccessible(e)) {
+                return null;
+            }
+            if (t.getKind() == Tree.Kind.IDENTIFIER && !e.getModifiers().contains(Modifier.STATIC)
+                    && memberOfLocalFrame(e)) {
+                return null;
+            }
+            checkAccessorOwner(t, e);
+            return (VariableElement) e;
+        }
+
+        ExpressionTree qualifierOf(ExpressionTree target) {
+            ExpressionTree t = stripParens(target);
+            return t.getKind() == Tree.Kind.MEMBER_SELECT ? ((MemberSelectTree) t).getExpression() : null;
+        }
+
+        /** Assignments to fields the companion cannot reach go through generated helpers. */
+        boolean privateFieldWrite(ExpressionTree tree) {
+            if (tree.getKind() == Tree.Kind.ASSIGNMENT) {
+                AssignmentTree a = (AssignmentTree) tree;
+                VariableElement f = inaccessibleField(a.getVariable());
+                if (f == null) {
+                    return false;
+                }
+                out.add("$T.$L(", method.companion, accessors.setter(f));
+                if (!f.getModifiers().contains(Modifier.STATIC)) {
+                    receiver(tree, qualifierOf(a.getVariable()));
+                    out.add(", ");
+                }
+                expr(a.getExpression());
+                out.add(")");
+                return true;
+            }
+            if (tree instanceof CompoundAssignmentTree) {
+                CompoundAssignmentTree c = (CompoundAssignmentTree) tree;
+                VariableElement f = inaccessibleField(c.getVariable());
+                if (f == null) {
+                    return false;
+                }
+                ExpressionTree q = qualifierOf(c.getVariable());
+                if (q != null && !(q.getKind() == Tree.Kind.IDENTIFIER)) {
+                    throw new Unsupported(tree, "a compound assignment to a private field through an expression"
+                            + " (assign the receiver to a local first)");
+                }
+                boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
+                out.add("$T.$L(", method.companion, accessors.compound(f, tree.getKind(),
+                        index.type(c.getExpression())));
+                if (!isStatic) {
+                    receiver(tree, q);
+                    out.add(", ");
+                }
+                out.add("$T.$L(", method.companion, accessors.getter(f));
+                if (!isStatic) {
+                    receiver(tree, q);
+                }
+                out.add("), ");
+                expr(c.getExpression());
+                out.add(")");
+                return true;
+            }
+            if (tree instanceof UnaryTree && Operators.isIncrementOrDecrement(tree.getKind())) {
+                VariableElement f = inaccessibleField(((UnaryTree) tree).getExpression());
+                if (f == null) {
+                    return false;
+                }
+                out.add("$T.$L(", method.companion, accessors.increment(f, tree.getKind()));
+                if (!f.getModifiers().contains(Modifier.STATIC)) {
+                    receiver(tree, qualifierOf(((UnaryTree) tree).getExpression()));
+                }
+                out.add(")");
+                return true;
+            }
+            return false;
+        }
+
+        /** True if an instance member is reached through a local or anonymous class being printed. */
+        boolean memberOfLocalFrame(Element member) {
+            for (TypeElement frame : classFrames) {
+                if (env.elements.getAllMembers(frame).contains(member)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String self(Tree at) {
+            if (selfName == null) {
+                throw new Unsupported(at, "'this' in a static method");
+            }
+            return selfName;
+        }
+
+        void typeElement(TypeElement type) {
+            out.add("$T", typeNames.className(type));
+        }
+
+        void memberSelect(MemberSelectTree tree) {
+            String name = tree.getIdentifier().toString();
+            Element e = index.element(tree);
+            if (name.equals("class")) {
+                type(tree.getExpression());
+                out.add(".class");
+                return;
+            }
+            if (name.equals("this")) {
+                Element q = index.element(tree.getExpression());
+                if (q != null && !TypeNames.isLocalClass(q) && classFrames.stream().noneMatch(f -> f.equals(q))) {
+                    out.add("$L", self(tree));
+                } else {
+                    expr(tree.getExpression());
+                    out.add(".this");
+                }
+                return;
+            }
+            if (e != null && TypeNames.isTypeLike(e)) {
+                typeElement((TypeElement) e);
+                return;
+            }
+            if (e != null && e.getKind() == ElementKind.PACKAGE) {
+                out.add("$L", sourceText(tree));
+                return;
+            }
+            if (e != null && (e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT)) {
+                field(tree, e, tree.getExpression());
+                return;
+            }
+            expr(tree.getExpression());
+            out.add(".$L", name);
+        }
+
+        void invocation(MethodInvocationTree tree) {
+            Element e = index.element(tree);
+            if (!(e instanceof ExecutableElement)) {
+                throw new Unsupported(tree, "a call that javac could not resolve");
+            }
+            ExecutableElement m = (ExecutableElement) e;
+            ExpressionTree select = tree.getMethodSelect();
+            if (Markers.isAwait(m)) {
+                throw new IllegalStateException("await left in printed code at line " + line(tree));
+            }
+            String name = m.getSimpleName().toString();
+            boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+            if (Markers.isAsyncMethod(m)) {
+                asyncCall(tree, m, select, isStatic);
+                return;
+            }
+            boolean superCall = select.getKind() == Tree.Kind.MEMBER_SELECT
+                    && ((MemberSelectTree) select).getExpression() instanceof IdentifierTree
+                    && ((IdentifierTree) ((MemberSelectTree) select).getExpression()).getName().contentEquals("super");
+            if (!superCall && m.getKind() == ElementKind.METHOD && privateCall(tree, m, select, isStatic)) {
+                return;
+            }
+            if (select.getKind() == Tree.Kind.IDENTIFIER) {
+                if (name.equals("this") || name.equals("super") || m.getKind() == ElementKind.CONSTRUCTOR) {
+                    out.add("$L", ((IdentifierTree) select).getName());
+                } else if (isStatic) {
+                    TypeElement owner = (TypeElement) m.getEnclosingElement();
+                    if (TypeNames.isLocalClass(owner)) {
+                        out.add("$L", name);
+                    } else {
+                        checkAccess(tree, m);
+                        typeElement(owner);
+                        out.add(".");
+                        typeArguments(tree.getTypeArguments());
+                        out.add("$L", name);
+                    }
+                } else if (memberOfLocalFrame(m)) {
+                    typeArgumentsWithReceiver(tree, null);
+                    out.add("$L", name);
+                } else {
+                    checkAccess(tree, m);
+                    out.add("$L.", self(tree));
+                    typeArguments(tree.getTypeArguments());
+                    out.add("$L", name);
+                }
+            } else if (select.getKind() == Tree.Kind.MEMBER_SELECT) {
+                MemberSelectTree ms = (MemberSelectTree) select;
+                if (!(ms.getExpression() instanceof IdentifierTree
+                        && ((IdentifierTree) ms.getExpression()).getName().contentEquals("super"))) {
+                    checkAccess(tree, m);
+                }
+                Element q = index.element(ms.getExpression());
+                if (isStatic && q != null && TypeNames.isTypeLike(q)) {
+                    typeElement((TypeElement) q);
+                } else {
+                    expr(ms.getExpression());
+                }
+                out.add(".");
+                typeArguments(tree.getTypeArguments());
+                out.add("$L", name);
+            } else {
+                expr(select);
+            }
+            arguments(tree.getArguments());
+        }
+
+        /** A call the companion cannot make directly: through a generated helper. */
+        boolean privateCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
+            if (access.isAccessible(m)) {
+                return false;
+            }
+            if (select.getKind() == Tree.Kind.IDENTIFIER && !isStatic && memberOfLocalFrame(m)) {
+                return false;
+            }
+            checkAccessorOwner(tree, m);
+            out.add("$T.", method.companion);
+            typeArguments(tree.getTypeArguments());
+            out.add("$L(", accessors.method(m));
+            boolean first = true;
+            if (!isStatic) {
+                ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
+                        ? ((MemberSelectTree) select).getExpression() : null;
+                receiver(tree, q);
+                first = false;
+            }
+            for (ExpressionTree arg : tree.getArguments()) {
+                if (!first) {
+                    out.add(", ");
+                }
+                first = false;
+                expr(arg);
+            }
+            out.add(")");
+            return true;
+        }
+
+        void checkAccess(Tree tree, ExecutableElement m) {
+            if (!access.isAccessible(m)) {
+                throw new IllegalStateException("inaccessible method printed directly: " + m);
+            }
+        }
+
+        void typeArgumentsWithReceiver(MethodInvocationTree tree, String receiver) {
+            if (!tree.getTypeArguments().isEmpty()) {
+                out.add("this.");
+                typeArguments(tree.getTypeArguments());
+            }
+        }
+
+        /** A call to an {@code @Async} method: its companion's factory, receiver first. */
+        void asyncCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
+            ClassName companion = Companions.companionOf((TypeElement) m.getEnclosingElement());
+            out.add("$T.", companion);
+            typeArguments(tree.getTypeArguments());
+            out.add("$L(", m.getSimpleName());
+            boolean first = true;
+            if (!isStatic) {
+                if (select.getKind() == Tree.Kind.MEMBER_SELECT) {
+                    ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
+                    expr(receiver);
+                } else {
+                    out.add("$L", self(tree));
+                }
+                first = false;
+            }
+            for (ExpressionTree arg : tree.getArguments()) {
+                if (!first) {
+                    out.add(", ");
+                }
+                first = false;
+                expr(arg);
+            }
+            out.add(")");
+        }
+
+        void typeArguments(List<? extends Tree> args) {
+            if (args.isEmpty()) {
+                return;
+            }
+            out.add("<");
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                type(args.get(i));
+            }
+            out.add(">");
+        }
+
+        void arguments(List<? extends ExpressionTree> args) {
+            out.add("(");
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                expr(args.get(i));
+            }
+            out.add(")");
+        }
+
+        void newClass(NewClassTree tree) {
+            Element ctorElement = index.element(tree);
+            if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement
+                    && !access.isAccessible(ctorElement) && tree.getEnclosingExpression() == null
+                    && !TypeNames.isLocalClass(ctorElement.getEnclosingElement())) {
+                checkAccessorOwner(tree, ctorElement);
+                out.add("$T.$L", method.companion, accessors.method((ExecutableElement) ctorElement));
+                arguments(tree.getArguments());
+                return;
+            }
+            if (tree.getEnclosingExpression() != null) {
+                expr(tree.getEnclosingExpression());
+                out.add(".");
+            } else if (needsOuterInstance(tree)) {
+                out.add("$L.", self(tree));
+            }
+            out.add("new ");
+            typeArguments(tree.getTypeArguments());
+            ExpressionTree id = tree.getIdentifier();
+            if (tree.getEnclosingExpression() != null) {
+                // o.new Inner(): the simple name, resolved against o's class.
+                out.add("$L", sourceText(id));
+            } else if (id.getKind() == Tree.Kind.PARAMETERIZED_TYPE
+                    && ((com.sun.source.tree.ParameterizedTypeTree) id).getTypeArguments().isEmpty()) {
+                type(((com.sun.source.tree.ParameterizedTypeTree) id).getType());
+                out.add("<>");
+            } else {
+                type(id);
+            }
+            arguments(tree.getArguments());
+            if (tree.getClassBody() != null) {
+                TypeElement anon = (TypeElement) index.element(tree.getClassBody());
+                classBody(tree.getClassBody(), anon);
+            }
+            Element ctor = index.element(tree);
+            if (ctor != null && !access.isAccessible(ctor) && !TypeNames.isLocalClass(ctor.getEnclosingElement())) {
+                throw new Unsupported(tree, "an anonymous subclass calling an inaccessible constructor");
+            }
+        }
+
+        boolean needsOuterInstance(NewClassTree tree) {
+            Element ctor = index.element(tree);
+            if (ctor == null) {
+                return false;
+            }
+            TypeElement created = (TypeElement) ctor.getEnclosingElement();
+            if (tree.getClassBody() != null) {
+                // An anonymous class: its superclass decides.
+                TypeMirror sup = created.getSuperclass();
+                if (sup.getKind() == TypeKind.DECLARED) {
+                    created = (TypeElement) env.types.asElement(sup);
+                }
+            }
+            if (created.getNestingKind() != NestingKind.MEMBER || created.getModifiers().contains(Modifier.STATIC)
+                    || created.getKind() != ElementKind.CLASS) {
+                return false;
+            }
+            // An inner class of the user's class, created without an explicit outer instance.
+            if (!classFrames.isEmpty() && memberOfLocalFrame(created)) {
+                return false;
+            }
+            return selfName != null;
+        }
+
+        void newArray(NewArrayTree tree) {
+            if (tree.getType() == null) {
+                // {a, b} shorthand: spell the type, valid outside declarations too.
+                out.add("new $T", typeNames.of(index.type(tree)));
+                initializers(tree.getInitializers());
+                return;
+            }
+            Tree base = tree.getType();
+            int extra = 0;
+            while (base.getKind() == Tree.Kind.ARRAY_TYPE && !tree.getDimensions().isEmpty()) {
+                base = ((ArrayTypeTree) base).getType();
+                extra++;
+            }
+            out.add("new ");
+            type(base);
+            for (ExpressionTree dim : tree.getDimensions()) {
+                out.add("[");
+                expr(dim);
+                out.add("]");
+            }
+            for (int i = 0; i < extra; i++) {
+                out.add("[]");
+            }
+            if (tree.getInitializers() != null) {
+                out.add("[]");
+                initializers(tree.getInitializers());
+            }
+        }
+
+        void initializers(List<? extends ExpressionTree> inits) {
+            out.add("{");
+            for (int i = 0; i < inits.size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                ExpressionTree init = inits.get(i);
+                if (init.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) init).getType() == null) {
+                    initializers(((NewArrayTree) init).getInitializers());
+                } else {
+                    expr(init);
+                }
+            }
+            out.add("}");
+        }
+
+        void lambda(LambdaExpressionTree tree) {
+            List<? extends VariableTree> params = tree.getParameters();
+            boolean explicit = tree.getParameters().stream().anyMatch(p -> p.getType() != null
+                    && env.positions.getStartPosition(method.unit, p.getType()) >= 0
+                    && !sourceText(p.getType()).equals("var"));
+            if (params.size() == 1 && !explicit && !sourceText(tree).startsWith("(")) {
+                out.add("$L", params.get(0).getName());
+            } else {
+                out.add("(");
+                for (int i = 0; i < params.size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    if (explicit) {
+                        modifiers(params.get(i).getModifiers(), false);
+                        type(params.get(i).getType());
+                        out.add(" ");
+                    }
+                    out.add("$L", params.get(i).getName());
+                }
+                out.add(")");
+            }
+            out.add(" -> ");
+            lambdaDepth++;
+            Deque<Tree> saved = new ArrayDeque<>(nativeTargets);
+            nativeTargets.clear();
+            nativeTargets.push(tree); // returns inside are the lambda's own
+            try {
+                if (tree.getBody() instanceof BlockTree) {
+                    blockBody((BlockTree) tree.getBody(), false);
+                } else {
+                    expr((ExpressionTree) tree.getBody());
+                }
+            } finally {
+                nativeTargets.clear();
+                nativeTargets.addAll(saved);
+                lambdaDepth--;
+            }
+        }
+
+        void memberReference(MemberReferenceTree tree) {
+            ExpressionTree q = tree.getQualifierExpression();
+            Element target = index.element(tree);
+            Element qe = index.element(q);
+            String name = tree.getName().toString();
+            if (target != null && Markers.isAsyncMethod(target)) {
+                if (qe != null && TypeNames.isTypeLike(qe)) {
+                    out.add("$T::$L", Companions.companionOf((TypeElement) target.getEnclosingElement()), name);
+                    return;
+                }
+                throw new Unsupported(tree, "a bound method reference to an @Async method; write a lambda that calls"
+                        + " it instead");
+            }
+            if (q.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) q).getName().contentEquals("this")) {
+                out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
+            } else if (qe != null && TypeNames.isTypeLike(qe)) {
+                type(q);
+            } else {
+                expr(q);
+            }
+            out.add("::");
+            typeArguments(tree.getTypeArguments() == null ? List.of() : tree.getTypeArguments());
+            out.add("$L", name.equals("<init>") ? "new" : name);
+        }
+
+        void instanceOf(InstanceOfTree tree) {
+            expr(tree.getExpression());
+            out.add(" instanceof ");
+            Tree pattern = tree.getPattern();
+            if (pattern instanceof BindingPatternTree) {
+                VariableTree binding = ((BindingPatternTree) pattern).getVariable();
+                Element e = index.element(binding);
+                modifiers(binding.getModifiers(), false);
+                type(binding.getType());
+                String tracked = hooks.local(e, true, inNestedFrame());
+                if (tracked != null) {
+                    // The binding lives in a state-machine variable: bind it when the match succeeds.
+                    String fresh = tracked + "$match";
+                    out.add(" $L && bound($L = $L)", fresh, tracked, fresh);
+                } else {
+                    out.add(" $L", binding.getName());
+                }
+            } else if (pattern != null) {
+                throw new Unsupported(tree, "this kind of pattern");
+            } else {
+                type(tree.getType());
+            }
+        }
+
+        void switchExpression(SwitchExpressionTree tree) {
+            out.add("switch (");
+            expr(stripParens(tree.getExpression()));
+            out.add(") {\n$>");
+            nativeTargets.push(tree);
+            try {
+                cases(tree.getCases());
+            } finally {
+                nativeTargets.pop();
+            }
+            out.add("$<}");
+        }
+
+        // ---------------- types and modifiers ----------------
+
+        void type(Tree typeTree) {
+            if (typeTree.getKind() == Tree.Kind.IDENTIFIER || typeTree.getKind() == Tree.Kind.MEMBER_SELECT) {
+                Element e = index.element(typeTree);
+                if (e != null && TypeNames.isTypeLike(e)) {
+                    if (TypeNames.isLocalClass(e)) {
+                        out.add("$L", sourceText(typeTree));
+                    } else {
+                        typeElement((TypeElement) e);
+                    }
+                    return;
+                }
+                if (e != null && e.getKind() == ElementKind.TYPE_PARAMETER) {
+                    out.add("$L", e.getSimpleName());
+                    return;
+                }
+            }
+            if (typeTree.getKind() == Tree.Kind.PARAMETERIZED_TYPE) {
+                com.sun.source.tree.ParameterizedTypeTree p = (com.sun.source.tree.ParameterizedTypeTree) typeTree;
+                type(p.getType());
+                typeArguments(p.getTypeArguments());
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.ARRAY_TYPE) {
+                type(((ArrayTypeTree) typeTree).getType());
+                out.add("[]");
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.UNION_TYPE) {
+                List<? extends Tree> alts = ((com.sun.source.tree.UnionTypeTree) typeTree).getTypeAlternatives();
+                for (int i = 0; i < alts.size(); i++) {
+                    if (i > 0) {
+                        out.add(" | ");
+                    }
+                    type(alts.get(i));
+                }
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.INTERSECTION_TYPE) {
+                List<? extends Tree> bounds = ((com.sun.source.tree.IntersectionTypeTree) typeTree).getBounds();
+                for (int i = 0; i < bounds.size(); i++) {
+                    if (i > 0) {
+                        out.add(" & ");
+                    }
+                    type(bounds.get(i));
+                }
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.EXTENDS_WILDCARD || typeTree.getKind() == Tree.Kind.SUPER_WILDCARD
+                    || typeTree.getKind() == Tree.Kind.UNBOUNDED_WILDCARD) {
+                com.sun.source.tree.WildcardTree w = (com.sun.source.tree.WildcardTree) typeTree;
+                out.add("?");
+                if (w.getBound() != null) {
+                    out.add(typeTree.getKind() == Tree.Kind.EXTENDS_WILDCARD ? " extends " : " super ");
+                    type(w.getBound());
+                }
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.PRIMITIVE_TYPE) {
+                out.add("$L", sourceText(typeTree));
+                return;
+            }
+            if (typeTree.getKind() == Tree.Kind.ANNOTATED_TYPE) {
+                type(((com.sun.source.tree.AnnotatedTypeTree) typeTree).getUnderlyingType());
+                return;
+            }
+            TypeMirror t = index.type(typeTree);
+            if (t == null) {
+                throw new Unsupported(typeTree, "a type javac could not resolve");
+            }
+            out.add("$T", typeNames.of(t));
+        }
+
+        void modifiers(ModifiersTree mods, boolean trailingSpaceAfterAnnotationsOnOwnLine) {
+            for (AnnotationTree a : mods.getAnnotations()) {
+                annotation(a);
+                out.add(" ");
+            }
+            for (Modifier m : mods.getFlags()) {
+                out.add("$L ", m.toString());
+            }
+        }
+
+        void annotation(AnnotationTree a) {
+            out.add("@");
+            type(a.getAnnotationType());
+            if (!a.getArguments().isEmpty()) {
+                out.add("(");
+                for (int i = 0; i < a.getArguments().size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    ExpressionTree arg = a.getArguments().get(i);
+                    if (arg.getKind() == Tree.Kind.ASSIGNMENT) {
+                        AssignmentTree as = (AssignmentTree) arg;
+                        out.add("$L = ", ((IdentifierTree) as.getVariable()).getName());
+                        annotationValue(as.getExpression());
+                    } else {
+                        annotationValue(arg);
+                    }
+                }
+                out.add(")");
+            }
+        }
+
+        void annotationValue(ExpressionTree value) {
+            if (value.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) value).getType() == null) {
+                initializers(((NewArrayTree) value).getInitializers());
+            } else if (value instanceof AnnotationTree) {
+                annotation((AnnotationTree) value);
+            } else {
+                expr(value);
+            }
+        }
+
+        // ---------------- statements ----------------
+
+        void stmt(StatementTree tree) {
+            switch (tree.getKind()) {
+                case BLOCK:
+                    blockBody((BlockTree) tree, true);
+                    return;
+                case VARIABLE:
+                    localVariable((VariableTree) tree);
+                    return;
+                case EXPRESSION_STATEMENT:
+                    expr(((ExpressionStatementTree) tree).getExpression());
+                    out.add(";\n");
+                    return;
+                case IF:
+                    ifStatement((IfTree) tree);
+                    return;
+                case WHILE_LOOP: {
+                    WhileLoopTree w = (WhileLoopTree) tree;
+                    out.add("while (");
+                    expr(stripParens(w.getCondition()));
+                    out.add(") ");
+                    loopBody(tree, w.getStatement());
+                    out.add("\n");
+                    return;
+                }
+                case DO_WHILE_LOOP: {
+                    DoWhileLoopTree d = (DoWhileLoopTree) tree;
+                    out.add("do ");
+                    loopBody(tree, d.getStatement());
+                    out.add(" while (");
+                    expr(stripParens(d.getCondition()));
+                    out.add(");\n");
+                    return;
+                }
+                case FOR_LOOP:
+                    forLoop((ForLoopTree) tree);
+                    return;
+                case ENHANCED_FOR_LOOP: {
+                    EnhancedForLoopTree f = (EnhancedForLoopTree) tree;
+                    out.add("for (");
+                    variableHeader(f.getVariable());
+                    out.add(" : ");
+                    expr(f.getExpression());
+                    out.add(") ");
+                    loopBody(tree, f.getStatement());
+                    out.add("\n");
+                    return;
+                }
+                case LABELED_STATEMENT: {
+                    LabeledStatementTree l = (LabeledStatementTree) tree;
+                    out.add("$L: ", l.getLabel());
+                    nativeTargets.push(l);
+                    try {
+                        stmt(l.getStatement());
+                    } finally {
+                        nativeTargets.pop();
+                    }
+                    return;
+                }
+                case SWITCH: {
+                    SwitchTree s = (SwitchTree) tree;
+                    out.add("switch (");
+                    expr(stripParens(s.getExpression()));
+                    out.add(") {\n$>");
+                    nativeTargets.push(s);
+                    try {
+                        cases(s.getCases());
+                    } finally {
+                        nativeTargets.pop();
+                    }
+                    out.add("$<}\n");
+                    return;
+                }
+                case TRY:
+                    tryStatement((TryTree) tree);
+                    return;
+                case SYNCHRONIZED: {
+                    SynchronizedTree s = (SynchronizedTree) tree;
+                    out.add("synchronized (");
+                    expr(stripParens(s.getExpression()));
+                    out.add(") ");
+                    blockBody(s.getBlock(), false);
+                    out.add("\n");
+                    return;
+                }
+                case THROW:
+                    out.add("throw ");
+                    expr(((ThrowTree) tree).getExpression());
+                    out.add(";\n");
+                    return;
+                case RETURN:
+                case BREAK:
+                case CONTINUE:
+                case YIELD:
+                    jump(tree);
+                    return;
+                case EMPTY_STATEMENT:
+                    out.add(";\n");
+                    return;
+                case ASSERT: {
+                    AssertTree a = (AssertTree) tree;
+                    out.add("assert ");
+                    expr(a.getCondition());
+                    if (a.getDetail() != null) {
+                        out.add(" : ");
+                        expr(a.getDetail());
+                    }
+                    out.add(";\n");
+                    return;
+                }
+                case CLASS:
+                case INTERFACE:
+                    localClass((ClassTree) tree);
+                    return;
+                default:
+                    throw new Unsupported(tree, "this kind of statement (" + tree.getKind() + ")");
+            }
+        }
+
+        void blockBody(BlockTree block, boolean newline) {
+            out.add("{\n$>");
+            for (StatementTree s : block.getStatements()) {
+                stmt(s);
+            }
+            out.add("$<}");
+            if (newline) {
+                out.add("\n");
+            }
+        }
+
+        /** A statement in a braced position; single statements get braces for clarity. */
+        void braced(StatementTree body) {
+            if (body instanceof BlockTree) {
+                blockBody((BlockTree) body, false);
+            } else {
+                out.add("{\n$>");
+                stmt(body);
+                out.add("$<}");
+            }
+        }
+
+        void loopBody(StatementTree loop, StatementTree body) {
+            nativeTargets.push(loop);
+            try {
+                braced(body);
+            } finally {
+                nativeTargets.pop();
+            }
+        }
+
+        void ifStatement(IfTree tree) {
+            out.add("if (");
+            expr(stripParens(tree.getCondition()));
+            out.add(") ");
+            braced(tree.getThenStatement());
+            StatementTree otherwise = tree.getElseStatement();
+            if (otherwise == null) {
+                out.add("\n");
+            } else if (otherwise instanceof IfTree) {
+                out.add(" else ");
+                ifStatement((IfTree) otherwise);
+            } else {
+                out.add(" else ");
+                braced(otherwise);
+                out.add("\n");
+            }
+        }
+
+        void forLoop(ForLoopTree tree) {
+            out.add("for (");
+            List<? extends StatementTree> init = tree.getInitializer();
+            for (int i = 0; i < init.size(); i++) {
+                StatementTree s = init.get(i);
+                if (s instanceof VariableTree) {
+                    if (i == 0) {
+                        variableHeader((VariableTree) s);
+                    } else {
+                        out.add(", $L", ((VariableTree) s).getName());
+                    }
+                    if (((VariableTree) s).getInitializer() != null) {
+                        out.add(" = ");
+                        variableInitializer((VariableTree) s);
+                    }
+                } else {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    expr(((ExpressionStatementTree) s).getExpression());
+                }
+            }
+            out.add("; ");
+            if (tree.getCondition() != null) {
+                expr(tree.getCondition());
+            }
+            out.add("; ");
+            List<? extends ExpressionStatementTree> update = tree.getUpdate();
+            for (int i = 0; i < update.size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                expr(update.get(i).getExpression());
+            }
+            out.add(") ");
+            loopBody(tree, tree.getStatement());
+            out.add("\n");
+        }
+
+        void cases(List<? extends CaseTree> cases) {
+            for (CaseTree c : cases) {
+                List<? extends ExpressionTree> labels = c.getExpressions();
+                if (labels.isEmpty()) {
+                    out.add("default");
+                } else {
+                    out.add("case ");
+                    for (int i = 0; i < labels.size(); i++) {
+                        if (i > 0) {
+                            out.add(", ");
+                        }
+                        caseLabel(labels.get(i));
+                    }
+                }
+                if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                    out.add(" -> ");
+                    Tree body = c.getBody();
+                    if (body instanceof BlockTree) {
+                        blockBody((BlockTree) body, true);
+                    } else if (body instanceof StatementTree) {
+                        stmt((StatementTree) body);
+                    } else {
+                        expr((ExpressionTree) body);
+                        out.add(";\n");
+                    }
+                } else {
+                    out.add(":\n$>");
+                    for (StatementTree s : c.getStatements()) {
+                        stmt(s);
+                    }
+                    out.add("$<");
+                }
+            }
+        }
+
+        void caseLabel(ExpressionTree label) {
+            Element e = index.element(label);
+            if (e != null && e.getKind() == ElementKind.ENUM_CONSTANT && label.getKind() == Tree.Kind.IDENTIFIER) {
+                out.add("$L", e.getSimpleName());
+            } else {
+                expr(label);
+            }
+        }
+
+        void tryStatement(TryTree tree) {
+            out.add("try ");
+            if (!tree.getResources().isEmpty()) {
+                out.add("(");
+                List<? extends Tree> resources = tree.getResources();
+                for (int i = 0; i < resources.size(); i++) {
+                    if (i > 0) {
+                        out.add("; ");
+                    }
+                    Tree r = resources.get(i);
+                    if (r instanceof VariableTree) {
+                        variableHeader((VariableTree) r);
+                        out.add(" = ");
+                        variableInitializer((VariableTree) r);
+                    } else {
+                        expr((ExpressionTree) r);
+                    }
+                }
+                out.add(") ");
+            }
+            blockBody(tree.getBlock(), false);
+            for (CatchTree c : tree.getCatches()) {
+                out.add(" catch (");
+                variableHeader(c.getParameter());
+                out.add(") ");
+                blockBody(c.getBlock(), false);
+            }
+            if (tree.getFinallyBlock() != null) {
+                out.add(" finally ");
+                blockBody(tree.getFinallyBlock(), false);
+            }
+            out.add("\n");
+        }
+
+        void localVariable(VariableTree tree) {
+            Element e = index.element(tree);
+            String tracked = hooks.local(e, true, inNestedFrame());
+            if (tracked != null) {
+                throw new IllegalStateException("tracked local " + tree.getName() + " declared in printed code");
+            }
+            variableHeader(tree);
+            if (tree.getInitializer() != null) {
+                out.add(" = ");
+                variableInitializer(tree);
+            }
+            out.add(";\n");
+        }
+
+        void variableInitializer(VariableTree tree) {
+            ExpressionTree init = tree.getInitializer();
+            if (init.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) init).getType() == null
+                    && subst.get(init) == null) {
+                initializers(((NewArrayTree) init).getInitializers());
+            } else {
+                expr(init);
+            }
+        }
+
+        /** Modifiers, type and name of a declaration (no initializer). */
+        void variableHeader(VariableTree tree) {
+            modifiers(tree.getModifiers(), false);
+            if (isVar(tree)) {
+                out.add("var");
+            } else {
+                type(tree.getType());
+            }
+            out.add(" $L", tree.getName());
+        }
+
+        boolean isVar(VariableTree tree) {
+            Tree type = tree.getType();
+            if (type == null) {
+                return true;
+            }
+            long pos = env.positions.getStartPosition(method.unit, type);
+            return pos < 0 || sourceText(type).equals("var");
+        }
+
+        void jump(StatementTree tree) {
+            if (isNative(tree)) {
+                nativeJump(tree);
+                return;
+            }
+            CodeBlock code = hooks.jump(tree);
+            if (code == null) {
+                nativeJump(tree);
+            } else {
+                out.add(code);
+            }
+        }
+
+        boolean isNative(StatementTree tree) {
+            switch (tree.getKind()) {
+                case RETURN:
+                    return nativeTargets.stream().anyMatch(t -> t.getKind() == Tree.Kind.LAMBDA_EXPRESSION
+                            || t.getKind() == Tree.Kind.METHOD);
+                case YIELD:
+                    for (Tree t : nativeTargets) {
+                        if (t.getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+                            return true;
+                        }
+                        if (t.getKind() == Tree.Kind.LAMBDA_EXPRESSION || t.getKind() == Tree.Kind.METHOD) {
+                            return false;
+                        }
+                    }
+                    return false;
+                case BREAK:
+                case CONTINUE: {
+                    Name label = tree.getKind() == Tree.Kind.BREAK ? ((BreakTree) tree).getLabel()
+                            : ((ContinueTree) tree).getLabel();
+                    for (Tree t : nativeTargets) {
+                        if (t.getKind() == Tree.Kind.LAMBDA_EXPRESSION || t.getKind() == Tree.Kind.METHOD) {
+                            return false;
+                        }
+                        if (label != null) {
+                            if (t instanceof LabeledStatementTree && ((LabeledStatementTree) t).getLabel().equals(label)) {
+                                return true;
+                            }
+                        } else if (isLoop(t) || (tree.getKind() == Tree.Kind.BREAK && t.getKind() == Tree.Kind.SWITCH)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                default:
+                    return true;
+            }
+        }
+
+        void nativeJump(StatementTree tree) {
+            switch (tree.getKind()) {
+                case RETURN: {
+                    ReturnTree r = (ReturnTree) tree;
+                    out.add("return");
+                    if (r.getExpression() != null) {
+                        out.add(" ");
+                        expr(r.getExpression());
+                    }
+                    out.add(";\n");
+                    return;
+                }
+                case YIELD:
+                    out.add("yield ");
+                    expr(((YieldTree) tree).getValue());
+                    out.add(";\n");
+                    return;
+                case BREAK: {
+                    Name label = ((BreakTree) tree).getLabel();
+                    out.add(label == null ? "break;\n" : "break $L;\n", label);
+                    return;
+                }
+                case CONTINUE: {
+                    Name label = ((ContinueTree) tree).getLabel();
+                    out.add(label == null ? "continue;\n" : "continue $L;\n", label);
+                    return;
+                }
+                default:
+                    throw new IllegalStateException(tree.getKind().toString());
+            }
+        }
+
+        // ---------------- local and anonymous classes ----------------
+
+        void localClass(ClassTree tree) {
+            TypeElement type = (TypeElement) index.element(tree);
+            if (tree.getKind() != Tree.Kind.CLASS && tree.getKind() != Tree.Kind.INTERFACE) {
+                throw new Unsupported(tree, "a local " + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT)
+                        + " (declare it as a member of the class instead)");
+            }
+            modifiers(tree.getModifiers(), false);
+            out.add(tree.getKind() == Tree.Kind.INTERFACE ? "interface $L" : "class $L", tree.getSimpleName());
+            typeParameters(tree.getTypeParameters());
+            if (tree.getExtendsClause() != null) {
+                out.add(" extends ");
+                type(tree.getExtendsClause());
+            }
+            if (!tree.getImplementsClause().isEmpty()) {
+                out.add(tree.getKind() == Tree.Kind.INTERFACE ? " extends " : " implements ");
+                for (int i = 0; i < tree.getImplementsClause().size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    type(tree.getImplementsClause().get(i));
+                }
+            }
+            out.add(" ");
+            classBody(tree, type);
+            out.add("\n");
+        }
+
+        void typeParameters(List<? extends TypeParameterTree> params) {
+            if (params.isEmpty()) {
+                return;
+            }
+            out.add("<");
+            for (int i = 0; i < params.size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                TypeParameterTree p = params.get(i);
+                out.add("$L", p.getName());
+                if (!p.getBounds().isEmpty()) {
+                    out.add(" extends ");
+                    for (int j = 0; j < p.getBounds().size(); j++) {
+                        if (j > 0) {
+                            out.add(" & ");
+                        }
+                        type(p.getBounds().get(j));
+                    }
+                }
+            }
+            out.add(">");
+        }
+
+        void classBody(ClassTree body, TypeElement type) {
+            classFrames.push(type);
+            Deque<Tree> saved = new ArrayDeque<>(nativeTargets);
+            nativeTargets.clear();
+            try {
+                out.add("{\n$>");
+                for (Tree member : body.getMembers()) {
+                    member(member);
+                }
+                out.add("$<}");
+            } finally {
+                nativeTargets.clear();
+                nativeTargets.addAll(saved);
+                classFrames.pop();
+            }
+        }
+
+        void member(Tree member) {
+            Element e = index.element(member);
+            if (e != null && env.elements.getOrigin(e) != javax.lang.model.util.Elements.Origin.EXPLICIT) {
+                return; // default constructors and other members javac added
+            }
+            switch (member.getKind()) {
+                case VARIABLE: {
+                    VariableTree v = (VariableTree) member;
+                    variableHeader(v);
+                    if (v.getInitializer() != null) {
+                        out.add(" = ");
+                        variableInitializer(v);
+                    }
+                    out.add(";\n");
+                    return;
+                }
+                case METHOD:
+                    methodMember((MethodTree) member);
+                    return;
+                case BLOCK: {
+                    BlockTree b = (BlockTree) member;
+                    if (b.isStatic()) {
+                        out.add("static ");
+                    }
+                    nativeTargets.push(member);
+                    try {
+                        blockBody(b, true);
+                    } finally {
+                        nativeTargets.pop();
+                    }
+                    return;
+                }
+                case CLASS:
+                case INTERFACE:
+                    localClass((ClassTree) member);
+                    return;
+                default:
+                    throw new Unsupported(member, "this kind of class member (" + member.getKind() + ")");
+            }
+        }
+
+        void methodMember(MethodTree m) {
+            modifiers(m.getModifiers(), false);
+            typeParameters(m.getTypeParameters());
+            if (!m.getTypeParameters().isEmpty()) {
+                out.add(" ");
+            }
+            boolean ctor = m.getName().contentEquals("<init>");
+            if (ctor) {
+                out.add("$L(", classFrames.peek().getSimpleName());
+            } else {
+                type(m.getReturnType());
+                out.add(" $L(", m.getName());
+            }
+            for (int i = 0; i < m.getParameters().size(); i++) {
+                if (i > 0) {
+                    out.add(", ");
+                }
+                VariableTree p = m.getParameters().get(i);
+                modifiers(p.getModifiers(), false);
+                ExecutableElement me = (ExecutableElement) index.element(m);
+                if (me != null && me.isVarArgs() && i == m.getParameters().size() - 1
+                        && p.getType().getKind() == Tree.Kind.ARRAY_TYPE) {
+                    type(((ArrayTypeTree) p.getType()).getType());
+                    out.add("...");
+                } else {
+                    type(p.getType());
+                }
+                out.add(" $L", p.getName());
+            }
+            out.add(")");
+            if (!m.getThrows().isEmpty()) {
+                out.add(" throws ");
+                for (int i = 0; i < m.getThrows().size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    type(m.getThrows().get(i));
+                }
+            }
+            if (m.getBody() == null) {
+                out.add(";\n");
+                return;
+            }
+            out.add(" ");
+            nativeTargets.push(m);
+            try {
+                blockBody(m.getBody(), true);
+            } finally {
+                nativeTargets.pop();
+            }
+        }
+    }
+
+    static boolean isLoop(Tree t) {
+        switch (t.getKind()) {
+            case WHILE_LOOP:
+            case DO_WHILE_LOOP:
+            case FOR_LOOP:
+            case ENHANCED_FOR_LOOP:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static ExpressionTree stripParens(ExpressionTree e) {
+        while (e.getKind() == Tree.Kind.PARENTHESIZED) {
+            e = ((ParenthesizedTree) e).getExpression();
+        }
+        return e;
+    }
+
+    /** A form the printer cannot translate: reported as an error at the tree's position. */
+    public static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final transient Tree tree;
+
+        public Unsupported(Tree tree, String what) {
+            super(what);
+            this.tree = tree;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tulip.processor.model;
+
+/** Fully qualified names of the runtime API the processor recognizes. */
+public final class KnownNames {
+    private KnownNames() {
+    }
+
+    public static final String ASYNC = "dev.tulip.Async";
+    public static final String TULIP = "dev.tulip.Tulip";
+    public static final String COROUTINE = "dev.tulip.Coroutine";
+    public static final String AWAITABLE = "dev.tulip.Awaitable";
+    public static final String ASYNC_CLOSEABLE = "dev.tulip.AsyncCloseable";
+    public static final String ASYNC_CONTEXT_MANAGER = "dev.tulip.AsyncContextManager";
+    public static final String ASYNC_ITERABLE = "dev.tulip.AsyncIterable";
+    public static final String ASYNC_ITERATOR = "dev.tulip.AsyncIterator";
+    public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+
+    /** The marker method {@code Tulip.await}. */
+    public static final String AWAIT = "await";
+    /** The marker method {@code Tulip.done}. */
+    public static final String DONE = "done";
+    /** The runtime function that adapts a CompletionStage: {@code Tulip.wrapFuture}. */
+    public static final String WRAP_FUTURE = "wrapFuture";
+
+    /** Suffix of the companion class: {@code Kitchen} gets {@code KitchenAsync}. */
+    public static final String COMPANION_SUFFIX = "Async";
+}
