@@ -201,6 +201,47 @@ public final class Tulip {
         return EventLoop.running().ensureFuture(awaitable);
     }
 
+    // ---- combinators and structured concurrency (asyncio/tasks.py, timeouts.py, taskgroups.py) ----
+
+    /**
+     * A deadline {@code seconds} from now for the block of a try-with-resources in an
+     * {@link Async @Async} method; Python's {@code asyncio.timeout(delay)}. See {@link Timeout}.
+     *
+     * <pre>{@code
+     * try (var t = timeout(5)) {
+     *     await(longWork());
+     * } catch (TimeoutError e) { ... }
+     * }</pre>
+     *
+     * @param seconds the delay; {@link Double#POSITIVE_INFINITY} for no deadline (Python's None)
+     * @return the timeout scope, already entered for the running task
+     * @throws IllegalStateException if no task is running
+     */
+    public static Timeout timeout(double seconds) {
+        return new Timeout(EventLoop.running().time() + seconds);
+    }
+
+    /**
+     * Like {@link #timeout(double)}.
+     *
+     * @param delay the delay
+     * @return the timeout scope, already entered for the running task
+     */
+    public static Timeout timeout(Duration delay) {
+        return timeout(delay.toNanos() / 1e9);
+    }
+
+    /**
+     * A deadline at an absolute loop {@link EventLoop#time() time}; Python's {@code asyncio.timeout_at}.
+     *
+     * @param when the deadline; {@link Double#POSITIVE_INFINITY} for none
+     * @return the timeout scope, already entered for the running task
+     * @throws IllegalStateException if no task is running
+     */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
     /**
      * The task running right now; Python's {@code asyncio.current_task()}.
      *
