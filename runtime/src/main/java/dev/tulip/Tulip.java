@@ -1,6 +1,7 @@
 package dev.tulip;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -202,6 +203,73 @@ public final class Tulip {
     }
 
     // ---- combinators and structured concurrency (asyncio/tasks.py, timeouts.py, taskgroups.py) ----
+
+    /**
+     * Runs awaitables concurrently and collects their results in argument order; Python's
+     * {@code asyncio.gather(*aws)}.
+     *
+     * <p>Coroutines are wrapped in tasks right away (on the running loop), so they start even if the
+     * result is never awaited; an awaitable given twice is run once and its result appears twice. The
+     * returned future
+     * <ul>
+     *   <li>completes with the list of results (unmodifiable, may hold nulls) when all are done;</li>
+     *   <li>fails with the first exception raised by a child, as soon as it is raised; the other children
+     *       keep running (use a {@link TaskGroup} to cancel them instead);</li>
+     *   <li>fails with {@link CancelledError} if a child is cancelled by someone else; its siblings are
+     *       not cancelled;</li>
+     *   <li>when cancelled ({@code cancel()}, or cancelling the task that awaits it), cancels every
+     *       child that is not done, then fails with {@code CancelledError}.</li>
+     * </ul>
+     * With no arguments it is done at once, with an empty list.
+     *
+     * @param aws coroutines, tasks or futures
+     * @param <T> the common result type
+     * @return a future for the list of results
+     * @throws IllegalStateException if a coroutine must be wrapped and no loop is running, or the futures
+     *     belong to different loops
+     */
+    @SafeVarargs
+    public static <T> AsyncFuture<List<T>> gather(Awaitable<? extends T>... aws) {
+        List<Awaitable<?>> list = new java.util.ArrayList<>(aws.length);
+        for (Awaitable<?> aw : aws) {
+            list.add(aw);
+        }
+        return GatheringFuture.of(list, false);
+    }
+
+    /**
+     * Like {@link #gather(Awaitable...)}, for a collection of awaitables.
+     *
+     * @param aws coroutines, tasks or futures, in the order of the results
+     * @param <T> the common result type
+     * @return a future for the list of results
+     */
+    public static <T> AsyncFuture<List<T>> gather(Collection<? extends Awaitable<? extends T>> aws) {
+        return GatheringFuture.of(aws, false);
+    }
+
+    /**
+     * Like {@link #gather(Awaitable...)}, but a failed child does not fail the gathering: its entry in
+     * the list is the exception (a {@link CancelledError} for a cancelled child). Python's
+     * {@code asyncio.gather(*aws, return_exceptions=True)}. Cancelling the returned future still makes
+     * it fail with {@code CancelledError}.
+     *
+     * @param aws coroutines, tasks or futures
+     * @return a future for the list of results and exceptions
+     */
+    public static AsyncFuture<List<Object>> gatherReturnExceptions(Awaitable<?>... aws) {
+        return GatheringFuture.of(java.util.Arrays.asList(aws), true);
+    }
+
+    /**
+     * Like {@link #gatherReturnExceptions(Awaitable...)}, for a collection of awaitables.
+     *
+     * @param aws coroutines, tasks or futures, in the order of the results
+     * @return a future for the list of results and exceptions
+     */
+    public static AsyncFuture<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> aws) {
+        return GatheringFuture.of(aws, true);
+    }
 
     /**
      * A deadline {@code seconds} from now for the block of a try-with-resources in an
