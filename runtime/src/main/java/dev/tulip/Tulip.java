@@ -272,7 +272,8 @@ public final class Tulip {
     }
 
     /**
-     * Waits until all the awaitables are done; Python's {@code asyncio.wait(aws)}.
+     * Waits until all the awaitables are done; Python's {@code asyncio.wait(aws)}. Call it as
+     * {@code Tulip.wait(...)} (see {@link #wait(Collection, double, ReturnWhen)}).
      *
      * @param aws coroutines (wrapped in tasks when the wait starts), tasks or futures; not empty
      * @param <T> the common result type
@@ -321,6 +322,13 @@ public final class Tulip {
      * given. Unlike {@link #waitFor waitFor}, {@code wait} neither raises on timeout nor cancels
      * anything: the pending futures go on running. Cancelling the waiting task does not cancel them
      * either.
+     *
+     * <p>Write the call qualified, {@code Tulip.wait(...)}: every class inherits {@link Object#wait()},
+     * which hides a statically imported {@code wait} from unqualified calls.
+     *
+     * <pre>{@code
+     * WaitResult<String> r = await(Tulip.wait(List.of(a, b), 5, ReturnWhen.FIRST_COMPLETED));
+     * }</pre>
      *
      * @param aws coroutines, tasks or futures; not empty
      * @param timeoutSeconds how long to wait at most; {@link Double#POSITIVE_INFINITY} for no limit
