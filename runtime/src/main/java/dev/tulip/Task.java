@@ -209,7 +209,11 @@ public final class Task<T> extends AsyncFuture<T> {
         }
         if (mustCancel) {
             mustCancel = false;
-            error = new CancelledError(cancelMessage);
+            if (!(error instanceof CancelledError)) {
+                // Already woken with a cancellation (an earlier cancel() cancelled what we awaited):
+                // keep that one, as asyncio's __step does.
+                error = new CancelledError(cancelMessage);
+            }
             value = null;
         }
         if (!started) {

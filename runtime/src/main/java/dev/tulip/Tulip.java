@@ -1,6 +1,7 @@
 package dev.tulip;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -199,6 +200,269 @@ public final class Tulip {
      */
     public static <T> AsyncFuture<T> ensureFuture(Awaitable<T> awaitable) {
         return EventLoop.running().ensureFuture(awaitable);
+    }
+
+    // ---- combinators and structured concurrency (asyncio/tasks.py, timeouts.py, taskgroups.py) ----
+
+    /**
+     * Runs awaitables concurrently and collects their results in argument order; Python's
+     * {@code asyncio.gather(*aws)}.
+     *
+     * <p>Coroutines are wrapped in tasks right away (on the running loop), so they start even if the
+     * result is never awaited; an awaitable given twice is run once and its result appears twice. The
+     * returned future
+     * <ul>
+     *   <li>completes with the list of results (unmodifiable, may hold nulls) when all are done;</li>
+     *   <li>fails with the first exception raised by a child, as soon as it is raised; the other children
+     *       keep running (use a {@link TaskGroup} to cancel them instead);</li>
+     *   <li>fails with {@link CancelledError} if a child is cancelled by someone else; its siblings are
+     *       not cancelled;</li>
+     *   <li>when cancelled ({@code cancel()}, or cancelling the task that awaits it), cancels every
+     *       child that is not done, then fails with {@code CancelledError}.</li>
+     * </ul>
+     * With no arguments it is done at once, with an empty list.
+     *
+     * @param aws coroutines, tasks or futures
+     * @param <T> the common result type
+     * @return a future for the list of results
+     * @throws IllegalStateException if a coroutine must be wrapped and no loop is running, or the futures
+     *     belong to different loops
+     */
+    @SafeVarargs
+    public static <T> AsyncFuture<List<T>> gather(Awaitable<? extends T>... aws) {
+        List<Awaitable<?>> list = new java.util.ArrayList<>(aws.length);
+        for (Awaitable<?> aw : aws) {
+            list.add(aw);
+        }
+        return GatheringFuture.of(list, false);
+    }
+
+    /**
+     * Like {@link #gather(Awaitable...)}, for a collection of awaitables.
+     *
+     * @param aws coroutines, tasks or futures, in the order of the results
+     * @param <T> the common result type
+     * @return a future for the list of results
+     */
+    public static <T> AsyncFuture<List<T>> gather(Collection<? extends Awaitable<? extends T>> aws) {
+        return GatheringFuture.of(aws, false);
+    }
+
+    /**
+     * Like {@link #gather(Awaitable...)}, but a failed child does not fail the gathering: its entry in
+     * the list is the exception (a {@link CancelledError} for a cancelled child). Python's
+     * {@code asyncio.gather(*aws, return_exceptions=True)}. Cancelling the returned future still makes
+     * it fail with {@code CancelledError}.
+     *
+     * @param aws coroutines, tasks or futures
+     * @return a future for the list of results and exceptions
+     */
+    public static AsyncFuture<List<Object>> gatherReturnExceptions(Awaitable<?>... aws) {
+        return GatheringFuture.of(java.util.Arrays.asList(aws), true);
+    }
+
+    /**
+     * Like {@link #gatherReturnExceptions(Awaitable...)}, for a collection of awaitables.
+     *
+     * @param aws coroutines, tasks or futures, in the order of the results
+     * @return a future for the list of results and exceptions
+     */
+    public static AsyncFuture<List<Object>> gatherReturnExceptions(Collection<? extends Awaitable<?>> aws) {
+        return GatheringFuture.of(aws, true);
+    }
+
+    /**
+     * Waits until all the awaitables are done; Python's {@code asyncio.wait(aws)}. Call it as
+     * {@code Tulip.wait(...)} (see {@link #wait(Collection, double, ReturnWhen)}).
+     *
+     * @param aws coroutines (wrapped in tasks when the wait starts), tasks or futures; not empty
+     * @param <T> the common result type
+     * @return a coroutine producing the done and pending futures
+     * @throws IllegalArgumentException if {@code aws} is empty
+     * @see #wait(Collection, double, ReturnWhen)
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> aws) {
+        return wait(aws, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Waits until the awaitables are done or the timeout passes.
+     *
+     * @param aws coroutines, tasks or futures; not empty
+     * @param timeoutSeconds how long to wait at most
+     * @param <T> the common result type
+     * @return a coroutine producing the done and pending futures
+     * @see #wait(Collection, double, ReturnWhen)
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> aws,
+            double timeoutSeconds) {
+        return wait(aws, timeoutSeconds, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Waits until the condition given by {@code returnWhen} holds.
+     *
+     * @param aws coroutines, tasks or futures; not empty
+     * @param returnWhen when to return
+     * @param <T> the common result type
+     * @return a coroutine producing the done and pending futures
+     * @see #wait(Collection, double, ReturnWhen)
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> aws,
+            ReturnWhen returnWhen) {
+        return wait(aws, Double.POSITIVE_INFINITY, returnWhen);
+    }
+
+    /**
+     * Waits for awaitables until {@code returnWhen} holds or the timeout passes; Python's
+     * {@code asyncio.wait(aws, timeout=..., return_when=...)}.
+     *
+     * <p>Coroutines are wrapped in tasks when the returned coroutine starts; an awaitable given twice
+     * counts once. The result holds the futures that are done and those still pending, each in the order
+     * given. Unlike {@link #waitFor waitFor}, {@code wait} neither raises on timeout nor cancels
+     * anything: the pending futures go on running. Cancelling the waiting task does not cancel them
+     * either.
+     *
+     * <p>Write the call qualified, {@code Tulip.wait(...)}: every class inherits {@link Object#wait()},
+     * which hides a statically imported {@code wait} from unqualified calls.
+     *
+     * <pre>{@code
+     * WaitResult<String> r = await(Tulip.wait(List.of(a, b), 5, ReturnWhen.FIRST_COMPLETED));
+     * }</pre>
+     *
+     * @param aws coroutines, tasks or futures; not empty
+     * @param timeoutSeconds how long to wait at most; {@link Double#POSITIVE_INFINITY} for no limit
+     * @param returnWhen when to return
+     * @param <T> the common result type
+     * @return a coroutine producing the done and pending futures; await it once
+     * @throws IllegalArgumentException if {@code aws} is empty (Python's ValueError) or the timeout is
+     *     NaN
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Awaitable<? extends T>> aws,
+            double timeoutSeconds, ReturnWhen returnWhen) {
+        Objects.requireNonNull(aws, "aws");
+        Objects.requireNonNull(returnWhen, "returnWhen");
+        Combinators.checkTimeout(timeoutSeconds);
+        if (aws.isEmpty()) {
+            throw new IllegalArgumentException("wait(...): the collection of awaitables is empty");
+        }
+        return new Combinators.Wait<>(List.copyOf(aws), timeoutSeconds, returnWhen);
+    }
+
+    /**
+     * Returns awaitables that produce the results of {@code aws} in the order they complete; Python's
+     * {@code asyncio.as_completed(aws)}.
+     *
+     * <pre>{@code
+     * for (Awaitable<String> next : asCompleted(List.of(fetch("a"), fetch("b")))) {
+     *     String page = await(next);   // the first page to arrive, then the second
+     * }
+     * }</pre>
+     *
+     * Coroutines are wrapped in tasks right away; an awaitable given twice counts once, so there is one
+     * item per distinct awaitable. Each item is a coroutine, to be awaited once: the first item awaited
+     * gets the first result (or raises the first exception), whatever its position.
+     *
+     * @param aws coroutines, tasks or futures
+     * @param <T> the common result type
+     * @return one awaitable per distinct input, in an unmodifiable list
+     */
+    public static <T> List<Awaitable<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
+        return asCompleted(aws, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Like {@link #asCompleted(Collection)}, with a deadline: once {@code timeoutSeconds} have passed,
+     * every item not yet resolved raises {@link TimeoutError} when awaited (the inputs are not
+     * cancelled).
+     *
+     * @param aws coroutines, tasks or futures
+     * @param timeoutSeconds the time limit for all of them; {@link Double#POSITIVE_INFINITY} for none
+     * @param <T> the common result type
+     * @return one awaitable per distinct input, in an unmodifiable list
+     */
+    public static <T> List<Awaitable<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
+            double timeoutSeconds) {
+        Objects.requireNonNull(aws, "aws");
+        Combinators.checkTimeout(timeoutSeconds);
+        return new Combinators.AsCompleted<T>(aws, timeoutSeconds).items();
+    }
+
+    /**
+     * Awaits with a time limit; Python 3.12's {@code asyncio.wait_for}.
+     *
+     * <p>A coroutine runs inside the awaiting task, under a {@link #timeout timeout} scope; a future or
+     * task is awaited under one. At the deadline the awaited work is cancelled, {@code waitFor} waits
+     * until it has actually finished (its {@code finally} blocks, including awaits in them, have run),
+     * and raises {@link TimeoutError}. If the waiting task is cancelled, the awaited work is cancelled
+     * too. With {@code timeoutSeconds <= 0}, an awaitable that is already done produces its result;
+     * otherwise it is cancelled, waited for, and TimeoutError is raised. To keep the work running after
+     * the deadline, wrap it in {@link #shield shield}.
+     *
+     * @param aw a coroutine, task or future
+     * @param timeoutSeconds the time limit; {@link Double#POSITIVE_INFINITY} for none
+     * @param <T> the result type
+     * @return a coroutine producing the result; await it once
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
+        Objects.requireNonNull(aw, "aw");
+        Combinators.checkTimeout(timeoutSeconds);
+        return new Combinators.WaitFor<>(aw, timeoutSeconds);
+    }
+
+    /**
+     * A deadline {@code seconds} from now for the block of a try-with-resources in an
+     * {@link Async @Async} method; Python's {@code asyncio.timeout(delay)}. See {@link Timeout}.
+     *
+     * <pre>{@code
+     * try (var t = timeout(5)) {
+     *     await(longWork());
+     * } catch (TimeoutError e) { ... }
+     * }</pre>
+     *
+     * @param seconds the delay; {@link Double#POSITIVE_INFINITY} for no deadline (Python's None)
+     * @return the timeout scope, already entered for the running task
+     * @throws IllegalStateException if no task is running
+     */
+    public static Timeout timeout(double seconds) {
+        return new Timeout(EventLoop.running().time() + seconds);
+    }
+
+    /**
+     * Like {@link #timeout(double)}.
+     *
+     * @param delay the delay
+     * @return the timeout scope, already entered for the running task
+     */
+    public static Timeout timeout(Duration delay) {
+        return timeout(delay.toNanos() / 1e9);
+    }
+
+    /**
+     * A deadline at an absolute loop {@link EventLoop#time() time}; Python's {@code asyncio.timeout_at}.
+     *
+     * @param when the deadline; {@link Double#POSITIVE_INFINITY} for none
+     * @return the timeout scope, already entered for the running task
+     * @throws IllegalStateException if no task is running
+     */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
+    /**
+     * Protects an awaitable from the cancellation of its awaiter; Python's {@code asyncio.shield}.
+     *
+     * <p>{@code await(shield(work))} is {@code await(work)}, except that cancelling the awaiting task
+     * cancels only the returned outer future: the awaiter gets its {@link CancelledError}, while
+     * {@code work} (a coroutine is wrapped in a task) keeps running. Cancelling {@code work} itself
+     * still cancels the shield. If {@code work} is already done, it is returned as is.
+     *
+     * @param aw a coroutine, task or future
+     * @param <T> the result type
+     * @return a future that follows {@code aw} but can be cancelled on its own
+     */
+    public static <T> AsyncFuture<T> shield(Awaitable<T> aw) {
+        return Combinators.shield(aw);
     }
 
     /**
