@@ -52,7 +52,7 @@ final class Combinators {
         }
     }
 
-    private static void release(AsyncFuture<Void> waiter) {
+    private static void wakeWaiter(AsyncFuture<Void> waiter) {
         if (!waiter.done()) {
             waiter.setResult(null);
         }
@@ -66,14 +66,14 @@ final class Combinators {
      * @Async static <T> Coroutine<WaitResult<T>> wait(Collection<...> aws, double timeout, ReturnWhen returnWhen) {
      *     Set<AsyncFuture<T>> fs = ensureFutures(aws);
      *     AsyncFuture<Void> waiter = loop.createFuture();
-     *     TimerHandle handle = timeout is finite ? loop.callLater(timeout, () -> release(waiter)) : null;
+     *     TimerHandle handle = timeout is finite ? loop.callLater(timeout, () -> wakeWaiter(waiter)) : null;
      *     int counter = fs.size();
      *     Consumer<AsyncFuture<?>> onCompletion = f -> {
      *         counter--;
      *         if (counter <= 0 || returnWhen == FIRST_COMPLETED
      *                 || returnWhen == FIRST_EXCEPTION && !f.cancelled() && f.exception() != null) {
      *             if (handle != null) handle.cancel();
-     *             release(waiter);
+     *             wakeWaiter(waiter);
      *         }
      *     };
      *     for (var f : fs) f.addDoneCallback(onCompletion);
@@ -115,7 +115,7 @@ final class Combinators {
                     AsyncFuture<Void> w = loop.createFuture();
                     waiter = w;
                     if (timeout != Double.POSITIVE_INFINITY) {
-                        handle = loop.callLater(timeout, () -> release(w));
+                        handle = loop.callLater(timeout, () -> wakeWaiter(w));
                     }
                     counter = fs.size();
                     onCompletion = this::onCompletion;
@@ -159,7 +159,7 @@ final class Combinators {
                 if (handle != null) {
                     handle.cancel();
                 }
-                release(waiter);
+                wakeWaiter(waiter);
             }
         }
 
@@ -180,7 +180,7 @@ final class Combinators {
      *         if (fut.done()) return done(fut.result());
      *         // _cancel_and_wait: cancel, then wait until it is really done, without awaiting it directly
      *         AsyncFuture<Void> waiter = loop.createFuture();
-     *         Consumer<...> cb = f -> release(waiter);
+     *         Consumer<...> cb = f -> wakeWaiter(waiter);
      *         fut.addDoneCallback(cb);
      *         try {
      *             fut.cancel();
@@ -231,7 +231,7 @@ final class Combinators {
                         fut = f;
                         AsyncFuture<Void> w = loop.createFuture();
                         waiter = w;
-                        releaser = x -> release(w);
+                        releaser = x -> wakeWaiter(w);
                         f.addDoneCallback(releaser);
                         f.cancel();
                         state = 1;
