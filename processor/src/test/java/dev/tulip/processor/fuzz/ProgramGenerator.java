@@ -1518,6 +1518,10 @@ final class ProgramGenerator {
                         line(jump(true, !guardJumps())); // it must stay unconditional: no guard possible
                         c = false;
                     }
+                    if (c && !features.clearedOperands) {
+                        // a pending return may follow the finally: read t after its awaits
+                        line("t.log(\"" + fresh("F") + "\");");
+                    }
                     scopes.pop();
                     ind--;
                     finallyCompletes[0] = c;

@@ -83,6 +83,21 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * Same cause, with the parameter {@code t}: after the second await every arm throws, so {@code t}
+     * is dead there and cleared before {@code t.v("v", 0)} is evaluated:
+     * {@code NullPointerException: ... because "this.t" is null} instead of the trace v 0 / throw Bang(T).
+     */
+    @Test
+    void parameterReadOnlyByTheLastAwaitIsClearedBeforeIt() {
+        Differential.program("""
+                await(later(1));
+                switch (await(later(t.v("v", 0)))) {
+                    default -> throw new Bang("T");
+                }
+                """).assertSameTraces();
+    }
+
     // ---- anonymous classes
 
     /**
