@@ -167,7 +167,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
                 MachineEmitter machine = new MachineEmitter(m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
-                        "caught");
+                        lowerer.caughtName(), lowerer.awaitingName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
                     companion = new CompanionEmitter(owner, m.companion, m.fileName(),

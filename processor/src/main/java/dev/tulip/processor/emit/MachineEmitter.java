@@ -43,16 +43,18 @@ public final class MachineEmitter {
     private final TypeNames typeNames;
     private final String dispatch;
     private final String caught;
+    private final String awaiting;
     private final List<TypeVariableName> typeVariables = new ArrayList<>();
 
     public MachineEmitter(AsyncMethod method, Cfg cfg, Liveness liveness, TypeNames typeNames, String dispatchLabel,
-            String caughtName) {
+            String caughtName, String awaitingName) {
         this.method = method;
         this.cfg = cfg;
         this.liveness = liveness;
         this.typeNames = typeNames;
         this.dispatch = dispatchLabel;
         this.caught = caughtName;
+        this.awaiting = awaitingName;
         if (!method.isStatic()) {
             for (TypeParameterElement p : method.owner.getTypeParameters()) {
                 typeVariables.add(TypeVariableName.get(p));
@@ -295,15 +297,25 @@ public final class MachineEmitter {
             body.addStatement("continue $L", dispatch);
         } else if (t instanceof Terminator.Suspend) {
             Terminator.Suspend s = (Terminator.Suspend) t;
-            for (Var v : liveness.clearedAt(b)) {
-                body.addStatement("$L = null", v.name);
+            Set<Var> cleared = liveness.clearedAt(b);
+            if (cleared.isEmpty()) {
+                body.addStatement("state = $L", s.resume.state);
+                body.addStatement("return $L", s.awaitable);
+            } else {
+                // Evaluate what to await first (it may read them), then drop the dead references.
+                body.addStatement("$T<?> $L = $L", AWAITABLE, awaiting, s.awaitable);
+                for (Var v : cleared) {
+                    body.addStatement("$L = null", v.name);
+                }
+                body.addStatement("state = $L", s.resume.state);
+                body.addStatement("return $L", awaiting);
             }
-            body.addStatement("state = $L", s.resume.state);
-            body.addStatement("return $L", s.awaitable);
         } else if (t instanceof Terminator.Return) {
             body.addStatement("return complete($L)", ((Terminator.Return) t).value);
         } else if (t instanceof Terminator.Throw) {
             body.addStatement("throw $L", ((Terminator.Throw) t).exception);
+        } else if (t instanceof Terminator.Abrupt) {
+            return; // the printed code already jumped, returned or threw
         } else if (t instanceof Terminator.FinallyExit) {
             finallyExit(body, ((Terminator.FinallyExit) t).frame);
         } else {

@@ -122,6 +122,13 @@ public final class TreePrinter {
         return run.out.build();
     }
 
+    /** {@code target = value}, for a value computed elsewhere (private fields go through their setter). */
+    public CodeBlock assignment(ExpressionTree target, CodeBlock value, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
+        Run run = new Run(subst, hooks);
+        run.assignValue(target, value);
+        return run.out.build();
+    }
+
     /** The first line of a tree's source, for comments. */
     public String sourceLine(Tree tree) {
         long start = env.positions.getStartPosition(method.unit, tree);
@@ -179,6 +186,7 @@ public final class TreePrinter {
         void expr(ExpressionTree tree) {
             CodeBlock replacement = subst.get(tree);
             if (replacement != null) {
+                hooks.substituted(tree);
                 out.add(replacement);
                 return;
             }
@@ -313,6 +321,7 @@ public final class TreePrinter {
         void target(ExpressionTree tree) {
             CodeBlock replacement = subst.get(tree);
             if (replacement != null) {
+                hooks.substituted(tree);
                 out.add(replacement);
                 return;
             }
@@ -455,6 +464,21 @@ public final class TreePrinter {
         ExpressionTree qualifierOf(ExpressionTree target) {
             ExpressionTree t = stripParens(target);
             return t.getKind() == Tree.Kind.MEMBER_SELECT ? ((MemberSelectTree) t).getExpression() : null;
+        }
+
+        void assignValue(ExpressionTree target, CodeBlock value) {
+            VariableElement f = inaccessibleField(target);
+            if (f == null) {
+                target(target);
+                out.add(" = $L", value);
+                return;
+            }
+            out.add("$T.$L(", method.companion, accessors.setter(f));
+            if (!f.getModifiers().contains(Modifier.STATIC)) {
+                receiver(target, qualifierOf(target));
+                out.add(", ");
+            }
+            out.add("$L)", value);
         }
 
         /** Assignments to fields the companion cannot reach go through generated helpers. */

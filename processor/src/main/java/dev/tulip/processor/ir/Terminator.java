@@ -109,6 +109,14 @@ public abstract class Terminator {
         }
     }
 
+    /** The block's last op leaves by itself (a printed statement whose jumps were rewritten). */
+    public static final class Abrupt extends Terminator {
+        @Override
+        public List<Block> successors() {
+            return List.of();
+        }
+    }
+
     /** The end of an exploded finally: rethrow, or continue the recorded jump. */
     public static final class FinallyExit extends Terminator {
         public final FinallyFrame frame;

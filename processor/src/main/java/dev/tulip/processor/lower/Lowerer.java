@@ -75,6 +75,9 @@ public final class Lowerer {
     final SpillLowerer spill;
     final TryLowerer tries;
     final String dispatchLabel;
+    final String caughtName;
+    final String awaitingName;
+    final dev.tulip.processor.analysis.Reachability reachability;
 
     Block current;
     TryRegion region;
@@ -128,6 +131,9 @@ public final class Lowerer {
         this.spill = new SpillLowerer(this);
         this.tries = new TryLowerer(this);
         this.dispatchLabel = names.reserved("dispatch");
+        this.caughtName = names.reserved("caught");
+        this.awaitingName = names.reserved("awaiting");
+        this.reachability = new dev.tulip.processor.analysis.Reachability(index);
     }
 
     /** Lowers the whole body; parameters become variables defined on entry. */
@@ -153,6 +159,19 @@ public final class Lowerer {
 
     public String dispatchLabel() {
         return dispatchLabel;
+    }
+
+    public String caughtName() {
+        return caughtName;
+    }
+
+    public String awaitingName() {
+        return awaitingName;
+    }
+
+    /** A block placed at a source position (end of a construct, for states that belong after it). */
+    Block newBlockAtEnd(Tree at) {
+        return newBlockAfter(at);
     }
 
     // ---------------- blocks and variables ----------------
@@ -265,6 +284,14 @@ public final class Lowerer {
             return jumpCode(jump, this);
         }
 
+        @Override
+        public void substituted(Tree tree) {
+            List<Var> vars = substVars.get(tree);
+            if (vars != null) {
+                uses.addAll(vars);
+            }
+        }
+
         void flushInto(Op op) {
             for (Op pre : preOps) {
                 emit(pre);
@@ -280,8 +307,45 @@ public final class Lowerer {
         }
     }
 
+    /** The variables each substituted tree's replacement reads (temporaries, old values...). */
+    final Map<Tree, List<Var>> substVars = new IdentityHashMap<>();
+
+    /** Records that {@code tree} is replaced by code reading {@code vars}. */
+    void substitute(Map<Tree, CodeBlock> subst, Tree tree, CodeBlock code, List<Var> vars) {
+        subst.put(tree, code);
+        substVars.put(tree, vars);
+    }
+
     CodeBlock print(ExpressionTree e, Map<Tree, CodeBlock> subst, Hooks hooks) {
+        declareBindings(e);
         return printer.expression(e, subst, hooks);
+    }
+
+    /**
+     * Pattern variables declared by an exploded expression ({@code o instanceof String s}) may be used
+     * in later states: track them like locals.
+     */
+    void declareBindings(Tree e) {
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                Element b = index.element(node.getVariable());
+                if (b != null && !locals.containsKey(b)) {
+                    declareLocal(b, b.asType());
+                }
+                return super.visitBindingPattern(node, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(e, null);
     }
 
     /** Prints an await-free statement into the current block, as written. */
@@ -349,6 +413,10 @@ public final class Lowerer {
         }
         if (!analysis.suspends(s) && s.getKind() != Tree.Kind.THROW) {
             asIs(s);
+            if (!reachability.canCompleteNormally(s)) {
+                // The printed code leaves by itself (its jumps were rewritten): nothing may follow.
+                terminate(new Terminator.Abrupt());
+            }
             return;
         }
         switch (s.getKind()) {

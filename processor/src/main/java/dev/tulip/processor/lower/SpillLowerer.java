@@ -137,7 +137,7 @@ final class SpillLowerer {
                 MethodInvocationTree mi = (MethodInvocationTree) e;
                 if (l.analysis.isAwait(mi)) {
                     Var t = awaitToTemp(mi);
-                    subst.put(e, CodeBlock.of("$L", t.name));
+                    l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
                     return;
                 }
                 List<ExpressionTree> ops = new ArrayList<>();
@@ -311,7 +311,7 @@ final class SpillLowerer {
         TypeName name = type == null || type.getKind() == TypeKind.NULL ? ClassName.OBJECT : l.typeNames.of(type);
         Var t = l.temp(name, "spill");
         assign(t, e, subst, true);
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 
     private void assign(Var target, ExpressionTree e, Map<Tree, CodeBlock> subst, boolean isDeclaration) {
@@ -348,7 +348,7 @@ final class SpillLowerer {
         assign(t, e.getRightOperand(), subst, false);
         l.gotoBlock(join);
         l.current = join;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 
     private void conditional(ConditionalExpressionTree e, Map<Tree, CodeBlock> subst) {
@@ -374,7 +374,7 @@ final class SpillLowerer {
         assign(t, e.getFalseExpression(), subst, false);
         l.gotoBlock(join);
         l.current = join;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 
     private void assignment(AssignmentTree e, Map<Tree, CodeBlock> subst) {
@@ -433,13 +433,12 @@ final class SpillLowerer {
         assign(old, target, subst, true);
         lower(e.getExpression(), subst);
         Lowerer.Hooks hooks = l.new Hooks();
-        CodeBlock lhs = l.print(target, subst, hooks);
         CodeBlock rhs = l.print(e.getExpression(), subst, hooks);
         String op = compoundOperator(e.getKind());
         CodeBlock combined = CodeBlock.of("$L $L $L", old.name, op, rhs);
         TypeName cast = castFor(targetType, l.index.type(e.getExpression()), e.getKind());
         CodeBlock value = cast == null ? combined : CodeBlock.of("($T) ($L)", cast, combined);
-        CodeBlock bare = CodeBlock.of("$L = $L", lhs, value);
+        CodeBlock bare = l.printer.assignment(target, value, subst, hooks);
         for (Op pre : hooks.preOps) {
             l.emit(pre);
         }
@@ -447,7 +446,7 @@ final class SpillLowerer {
         uses.add(old);
         bareUses.put(e, uses);
         bareForms.put(e, bare);
-        subst.put(e, CodeBlock.of("($L)", bare));
+        l.substitute(subst, e, CodeBlock.of("($L)", bare), uses);
     }
 
     /** The narrowing cast a compound assignment implies, or null when the operation's type already fits. */
@@ -550,6 +549,6 @@ final class SpillLowerer {
         Block exit = l.newBlockAfter(e);
         l.switchCases(e, TreePrinter.stripParens(e.getExpression()), e.getCases(), null, exit, t);
         l.current = exit;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 }

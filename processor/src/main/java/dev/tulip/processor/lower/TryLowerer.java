@@ -52,7 +52,7 @@ final class TryLowerer {
         Block after = l.newBlockAfter(t);
         after.region = outer;
         if (t.getFinallyBlock() != null) {
-            frame = newFrame(t.getFinallyBlock());
+            frame = newFrame(t.getFinallyBlock(), null);
         }
         TryRegion tryRegion = new TryRegion(outer, frame, "try at line " + l.printer.line(t));
         // Handlers: catch blocks are covered by the finally only.
@@ -119,8 +119,8 @@ final class TryLowerer {
     }
 
     /** A new finally frame whose entry block lies in the enclosing region. */
-    private FinallyFrame newFrame(Tree finallyTree) {
-        Block entry = l.newBlock(finallyTree);
+    private FinallyFrame newFrame(Tree finallyTree, Tree after) {
+        Block entry = finallyTree != null ? l.newBlock(finallyTree) : l.newBlockAfter(after);
         entry.label = "finally";
         Var target = l.synthetic(TypeName.INT, "finally" + "Next");
         Var exception = l.synthetic(THROWABLE, "finallyThrown");
@@ -225,12 +225,12 @@ final class TryLowerer {
         TryRegion outer = l.region;
         Var primary = l.synthetic(THROWABLE, "primary");
         l.emit(new Op.Assign(primary, CodeBlock.of("null"), true));
-        FinallyFrame frame = newFrame(t.getResources().get(i));
+        FinallyFrame frame = newFrame(null, t);
         frame.entry.label = "close " + r.name;
         TryRegion body = new TryRegion(outer, frame, "resource " + r.name);
         TryRegion catchRegion = new TryRegion(outer, frame, "resource " + r.name);
         l.region = catchRegion;
-        Block recordPrimary = l.newBlock(t.getResources().get(i));
+        Block recordPrimary = l.newBlockAfter(t);
         recordPrimary.isHandler = true;
         recordPrimary.label = "record the primary exception";
         body.catches.add(new TryRegion.Catch(List.of(THROWABLE), recordPrimary));
@@ -260,7 +260,7 @@ final class TryLowerer {
 
         // finally { if (r != null) { close, keeping the primary exception } }
         l.current = frame.entry;
-        Block done = l.newBlock(t.getResources().get(i));
+        Block done = l.newBlockAfter(t);
         if (!async) {
             Op.Stmt close = new Op.Stmt(CodeBlock.builder()
                     .beginControlFlow("if ($L != null)", r.name)
@@ -280,13 +280,13 @@ final class TryLowerer {
             l.emit(close);
             l.gotoBlock(done);
         } else {
-            Block notNull = l.newBlock(t.getResources().get(i));
+            Block notNull = l.newBlockAfter(t);
             Terminator.Branch isOpen = new Terminator.Branch(CodeBlock.of("$L != null", r.name), notNull, done);
             isOpen.uses.add(r);
             l.terminate(isOpen);
             l.current = notNull;
-            Block plain = l.newBlock(t.getResources().get(i));
-            Block keeping = l.newBlock(t.getResources().get(i));
+            Block plain = l.newBlockAfter(t);
+            Block keeping = l.newBlockAfter(t);
             Terminator.Branch hasPrimary = new Terminator.Branch(CodeBlock.of("$L != null", primary.name), keeping,
                     plain);
             hasPrimary.uses.add(primary);
@@ -297,11 +297,11 @@ final class TryLowerer {
             // With a primary exception: a failing aclose() is added to its suppressed list.
             TryRegion guard = new TryRegion(outer, null, "close " + r.name);
             l.region = outer;
-            Block addSuppressed = l.newBlock(t.getResources().get(i));
+            Block addSuppressed = l.newBlockAfter(t);
             addSuppressed.isHandler = true;
             guard.catches.add(new TryRegion.Catch(List.of(THROWABLE), addSuppressed));
             l.region = guard;
-            Block guarded = l.newBlock(t.getResources().get(i));
+            Block guarded = l.newBlockAfter(t);
             l.current = keeping;
             l.gotoBlock(guarded);
             l.current = guarded;
@@ -343,11 +343,11 @@ final class TryLowerer {
         TryRegion outer = l.region;
         Var pending = l.synthetic(THROWABLE, "pending");
         l.emit(new Op.Assign(pending, CodeBlock.of("null"), true));
-        FinallyFrame frame = newFrame(t.getResources().get(i));
+        FinallyFrame frame = newFrame(null, t);
         frame.entry.label = "exit scope " + r.name;
         TryRegion body = new TryRegion(outer, frame, "scope " + r.name);
         l.region = outer;
-        Block catchAll = l.newBlock(t.getResources().get(i));
+        Block catchAll = l.newBlockAfter(t);
         catchAll.isHandler = true;
         catchAll.label = "record the pending exception";
         body.catches.add(new TryRegion.Catch(List.of(THROWABLE), catchAll));
