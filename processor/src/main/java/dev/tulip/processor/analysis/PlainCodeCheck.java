@@ -72,15 +72,40 @@ public final class PlainCodeCheck {
         @Override
         public Void visitMethod(MethodTree node, Void unused) {
             Element m = env.trees.getElement(getCurrentPath());
+            if (m == null && isInLocalClass(getCurrentPath()) && hasAsyncAnnotation(node)) {
+                env.diagnostics.error(getCurrentPath(), "@Async methods must be declared in a named top-level or"
+                        + " member class: the generated companion class must be able to name this local or"
+                        + " anonymous class. Move the method to a named class");
+                return null;
+            }
             if (Markers.isAsyncMethod(m)) {
+                Element owner = m.getEnclosingElement();
+                if (owner instanceof TypeElement && ((TypeElement) owner).getNestingKind().isNested()
+                        && ((TypeElement) owner).getNestingKind() != javax.lang.model.element.NestingKind.MEMBER) {
+                    env.diagnostics.error(getCurrentPath(), "@Async methods must be declared in a named top-level or"
+                            + " member class: the generated companion class must be able to name this local or"
+                            + " anonymous class. Move the method to a named class");
+                }
                 return null; // checked by the compilation of the method itself
             }
             return super.visitMethod(node, unused);
         }
 
-        @Override
-        public Void visitClass(ClassTree node, Void unused) {
-            return super.visitClass(node, unused);
+        private boolean isInLocalClass(TreePath method) {
+            TreePath cls = method.getParentPath();
+            Tree outer = cls == null || cls.getParentPath() == null ? null : cls.getParentPath().getLeaf();
+            return outer != null && !(outer instanceof ClassTree)
+                    && !(outer instanceof com.sun.source.tree.CompilationUnitTree);
+        }
+
+        private boolean hasAsyncAnnotation(MethodTree node) {
+            for (var a : node.getModifiers().getAnnotations()) {
+                String type = a.getAnnotationType().toString();
+                if (type.equals("Async") || type.equals("dev.tulip.Async")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
