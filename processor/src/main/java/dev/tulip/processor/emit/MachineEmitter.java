@@ -56,9 +56,7 @@ public final class MachineEmitter {
         this.caught = caughtName;
         this.awaiting = awaitingName;
         if (!method.isStatic()) {
-            for (TypeParameterElement p : method.owner.getTypeParameters()) {
-                typeVariables.add(TypeVariableName.get(p));
-            }
+            typeVariables.addAll(TypeNames.instanceTypeVariables(method.owner));
         }
         for (TypeParameterElement p : method.element.getTypeParameters()) {
             typeVariables.add(TypeVariableName.get(p));

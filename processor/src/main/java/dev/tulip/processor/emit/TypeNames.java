@@ -142,6 +142,31 @@ public final class TypeNames {
         return ClassName.get(element);
     }
 
+    /**
+     * The type variables in scope in an instance member of {@code owner}: its own, and those of the
+     * classes enclosing an inner (non-static) class, outermost first.
+     */
+    public static List<com.palantir.javapoet.TypeVariableName> instanceTypeVariables(TypeElement owner) {
+        List<com.palantir.javapoet.TypeVariableName> vars = new ArrayList<>();
+        Element e = owner;
+        java.util.Deque<TypeElement> chain = new java.util.ArrayDeque<>();
+        while (e instanceof TypeElement) {
+            TypeElement t = (TypeElement) e;
+            chain.push(t);
+            if (t.getNestingKind() != NestingKind.MEMBER || t.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+                    || t.getKind().isInterface() || t.getKind() == ElementKind.ENUM || t.getKind() == ElementKind.RECORD) {
+                break;
+            }
+            e = t.getEnclosingElement();
+        }
+        for (TypeElement t : chain) {
+            for (javax.lang.model.element.TypeParameterElement p : t.getTypeParameters()) {
+                vars.add(com.palantir.javapoet.TypeVariableName.get(p));
+            }
+        }
+        return vars;
+    }
+
     public static boolean isCaptured(TypeMirror type) {
         return type.getKind() == TypeKind.TYPEVAR && type.toString().startsWith("capture#");
     }

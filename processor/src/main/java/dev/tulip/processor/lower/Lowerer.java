@@ -649,7 +649,8 @@ public final class Lowerer {
         } else if (analysis.isAsyncIterable(sourceType)) {
             TypeMirror element = iterableElement(sourceType, "dev.tulip.AsyncIterable");
             ClassName iteratorClass = ClassName.get("dev.tulip", "AsyncIterator");
-            Var it = synthetic(ParameterizedTypeName.get(iteratorClass, boxed(element)), "iterator");
+            Var it = synthetic(ParameterizedTypeName.get(iteratorClass,
+                    com.palantir.javapoet.WildcardTypeName.subtypeOf(boxed(element))), "iterator");
             Op.Assign a = new Op.Assign(it, CodeBlock.of("$L.aiter()", sourceCode), true);
             hooks.flushInto(a);
             emit(a);
@@ -674,8 +675,8 @@ public final class Lowerer {
             loopBodyAfterVar(s, label, exit, head, s.getStatement());
         } else {
             TypeMirror element = iterableElement(sourceType, "java.lang.Iterable");
-            Var it = synthetic(ParameterizedTypeName.get(ClassName.get(java.util.Iterator.class), boxed(element)),
-                    "iterator");
+            Var it = synthetic(ParameterizedTypeName.get(ClassName.get(java.util.Iterator.class),
+                    com.palantir.javapoet.WildcardTypeName.subtypeOf(boxed(element))), "iterator");
             Op.Assign a = new Op.Assign(it, CodeBlock.of("$L.iterator()", sourceCode), true);
             hooks.flushInto(a);
             emit(a);
