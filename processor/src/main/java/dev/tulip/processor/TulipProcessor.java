@@ -166,6 +166,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 GraphCleanup.run(cfg);
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
+                checkNameable(cfg, index, typeNames);
                 MachineEmitter machine = new MachineEmitter(m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
                         lowerer.caughtName(), lowerer.awaitingName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
@@ -195,6 +196,34 @@ public final class TulipProcessor extends AbstractProcessor {
                 companion.build().writeTo(env.processing.getFiler());
             } catch (IOException e) {
                 env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A local that lives across states is declared as a field or up front, so its type must have a name:
+     * an anonymous class or an intersection type does not.
+     */
+    private void checkNameable(Cfg cfg, PathIndex index, TypeNames typeNames) {
+        for (dev.tulip.processor.ir.Var v : cfg.vars) {
+            if (v.element == null || v.tier == dev.tulip.processor.ir.Var.Tier.BLOCK_LOCAL) {
+                continue;
+            }
+            TypeMirror t = v.element.asType();
+            boolean anonymous = t.getKind() == TypeKind.DECLARED
+                    && ((TypeElement) ((DeclaredType) t).asElement()).getNestingKind() == NestingKind.ANONYMOUS;
+            if (anonymous || t.getKind() == TypeKind.INTERSECTION) {
+                TreePath at = index.declaration(v.element);
+                String what = anonymous ? "an anonymous class" : "an intersection type";
+                String message = "the local '" + v.element.getSimpleName() + "' is used across an await, so it must be"
+                        + " stored in the state machine, but its type (" + what + ") has no name. Declare it with"
+                        + " an explicit named type";
+                if (at != null) {
+                    env.diagnostics.error(at, message);
+                } else {
+                    env.diagnostics.error(v.element, message);
+                }
+                throw new Diagnostics.Reported();
             }
         }
     }

@@ -185,6 +185,16 @@ public final class BodyAnalysis {
         }
 
         @Override
+        public Void visitCase(com.sun.source.tree.CaseTree node, Void unused) {
+            if (CaseLabels.hasPatternOrNull(node)) {
+                error(getCurrentPath(), "Tulip cannot compile pattern matching in switch (case patterns, case null,"
+                        + " guards) in an @Async method yet: use instanceof tests, or move the switch to a plain"
+                        + " helper method");
+            }
+            return super.visitCase(node, unused);
+        }
+
+        @Override
         public Void visitSynchronized(SynchronizedTree node, Void unused) {
             scan(node.getExpression(), unused);
             synchronizedDepth++;

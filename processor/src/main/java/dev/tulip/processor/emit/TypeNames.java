@@ -121,7 +121,7 @@ public final class TypeNames {
         ClassName raw = className(element);
         List<TypeName> args = new ArrayList<>();
         for (TypeMirror arg : type.getTypeArguments()) {
-            args.add(of(arg));
+            args.add(isCaptured(arg) ? capturedAsWildcard((TypeVariable) arg) : of(arg));
         }
         TypeMirror enclosing = type.getEnclosingType();
         if (enclosing.getKind() == TypeKind.DECLARED && !((DeclaredType) enclosing).getTypeArguments().isEmpty()
@@ -165,6 +165,19 @@ public final class TypeNames {
             }
         }
         return vars;
+    }
+
+    /** A captured wildcard ({@code capture#1 of ? extends T}) named as the wildcard it came from. */
+    private TypeName capturedAsWildcard(TypeVariable captured) {
+        TypeMirror lower = captured.getLowerBound();
+        if (lower != null && lower.getKind() != TypeKind.NULL && lower.getKind() != TypeKind.NONE) {
+            return WildcardTypeName.supertypeOf(of(lower));
+        }
+        TypeMirror upper = captured.getUpperBound();
+        if (upper == null || upper.toString().equals("java.lang.Object")) {
+            return WildcardTypeName.subtypeOf(Object.class);
+        }
+        return WildcardTypeName.subtypeOf(of(upper));
     }
 
     public static boolean isCaptured(TypeMirror type) {
