@@ -77,8 +77,29 @@ public final class TulipProcessor extends AbstractProcessor {
         env = new Env(processingEnv);
     }
 
+    /** Total time spent in {@link #process}, reported with {@code -Atulip.timing=true}. */
+    private long processingNanos;
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of("tulip.timing");
+    }
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        long start = System.nanoTime();
+        try {
+            return processTimed(annotations, round);
+        } finally {
+            processingNanos += System.nanoTime() - start;
+            if (round.processingOver() && Boolean.parseBoolean(processingEnv.getOptions().get("tulip.timing"))) {
+                processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+                        "Tulip: " + processingNanos / 1_000_000 + " ms in the processor");
+            }
+        }
+    }
+
+    private boolean processTimed(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement async = env.elements.getTypeElement(KnownNames.ASYNC);
         if (async == null) {
             return false; // the runtime is not on the class path: nothing of ours to do
@@ -123,8 +144,9 @@ public final class TulipProcessor extends AbstractProcessor {
             return;
         }
         List<AsyncMethod> valid = new ArrayList<>();
+        Map<Element, TreePath> paths = memberPaths(owner);
         for (ExecutableElement m : methods) {
-            AsyncMethod am = validate(m);
+            AsyncMethod am = validate(m, paths.get(m));
             if (am != null) {
                 valid.add(am);
             }
@@ -229,7 +251,29 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     /** Checks the method's declaration; reports and returns null if it cannot be an @Async method. */
-    private AsyncMethod validate(ExecutableElement m) {
+    /**
+     * The paths of a class's member declarations, found in one pass (Trees.getPath(element) searches the
+     * whole file each time, which is quadratic for a class with many methods).
+     */
+    private Map<Element, TreePath> memberPaths(TypeElement owner) {
+        Map<Element, TreePath> paths = new HashMap<>();
+        TreePath classPath = env.trees.getPath(owner);
+        if (classPath == null || !(classPath.getLeaf() instanceof com.sun.source.tree.ClassTree)) {
+            return paths;
+        }
+        for (com.sun.source.tree.Tree member : ((com.sun.source.tree.ClassTree) classPath.getLeaf()).getMembers()) {
+            if (member instanceof com.sun.source.tree.MethodTree) {
+                TreePath p = new TreePath(classPath, member);
+                Element e = env.trees.getElement(p);
+                if (e != null) {
+                    paths.put(e, p);
+                }
+            }
+        }
+        return paths;
+    }
+
+    private AsyncMethod validate(ExecutableElement m, TreePath knownPath) {
         if (m.getModifiers().contains(Modifier.ABSTRACT)) {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must have a body: Tulip compiles the"
                     + " body into a state machine. Remove @Async from abstract methods, or give it a body");
@@ -249,7 +293,7 @@ public final class TulipProcessor extends AbstractProcessor {
                     + " and end with 'return done(value);'");
             return null;
         }
-        TreePath path = env.trees.getPath(m);
+        TreePath path = knownPath != null ? knownPath : env.trees.getPath(m);
         if (path == null) {
             return null; // from a class file: compiled already
         }

@@ -435,7 +435,8 @@ final class SpillLowerer {
         Lowerer.Hooks hooks = l.new Hooks();
         CodeBlock rhs = l.print(e.getExpression(), subst, hooks);
         String op = compoundOperator(e.getKind());
-        CodeBlock combined = CodeBlock.of("$L $L $L", old.name, op, rhs);
+        CodeBlock combined = CodeBlock.of(isPrimary(e.getExpression(), subst) ? "$L $L $L" : "$L $L ($L)", old.name,
+                op, rhs);
         TypeName cast = castFor(targetType, l.index.type(e.getExpression()), e.getKind());
         CodeBlock value = cast == null ? combined : CodeBlock.of("($T) ($L)", cast, combined);
         CodeBlock bare = l.printer.assignment(target, value, subst, hooks);
@@ -447,6 +448,31 @@ final class SpillLowerer {
         bareUses.put(e, uses);
         bareForms.put(e, bare);
         l.substitute(subst, e, CodeBlock.of("($L)", bare), uses);
+    }
+
+    /** True if the printed expression binds tighter than any binary operator (no parentheses needed). */
+    private static boolean isPrimary(ExpressionTree e, Map<Tree, CodeBlock> subst) {
+        if (subst.containsKey(e)) {
+            return !subst.get(e).toString().contains(" ");
+        }
+        switch (e.getKind()) {
+            case IDENTIFIER:
+            case MEMBER_SELECT:
+            case METHOD_INVOCATION:
+            case ARRAY_ACCESS:
+            case PARENTHESIZED:
+            case INT_LITERAL:
+            case LONG_LITERAL:
+            case FLOAT_LITERAL:
+            case DOUBLE_LITERAL:
+            case BOOLEAN_LITERAL:
+            case CHAR_LITERAL:
+            case STRING_LITERAL:
+            case NULL_LITERAL:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** The narrowing cast a compound assignment implies, or null when the operation's type already fits. */
