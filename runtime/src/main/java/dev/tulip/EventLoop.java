@@ -401,13 +401,18 @@ public final class EventLoop implements AutoCloseable {
     // ---- debug and errors ----
 
     /**
-     * Enables debug mode: slow steps are logged, and thread misuse fails fast. Also enabled by the
-     * system property {@code tulip.debug=true}.
+     * Enables debug mode: a callback or task step that keeps the loop longer than the slow-callback
+     * duration (0.1 s by default) is logged with the task and the duration; coroutines created from now
+     * on that are never awaited are reported with where they were created; thread misuse fails fast.
+     * Also enabled by the system property {@code tulip.debug=true}, or {@code Tulip.run(main, true)}.
      *
      * @param enabled whether to enable it
      */
     public void setDebug(boolean enabled) {
         debug = enabled;
+        if (enabled) {
+            DebugTracking.enabled = true;
+        }
     }
 
     /**

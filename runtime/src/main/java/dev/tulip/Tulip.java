@@ -96,6 +96,35 @@ public final class Tulip {
     }
 
     /**
+     * Runs an awaitable as {@link #run(Awaitable)} does, optionally in debug mode (Python's
+     * {@code asyncio.run(main, debug=True)}): slow steps are logged, never-awaited coroutines reported.
+     *
+     * @param main usually a coroutine
+     * @param debug whether to enable debug mode
+     * @param <T> the result type
+     * @return its result
+     */
+    public static <T> T run(Awaitable<T> main, boolean debug) {
+        EventLoop loop = new EventLoop();
+        loop.setDebug(debug);
+        return run(main, loop);
+    }
+
+    /**
+     * Like {@link #run(Awaitable, boolean)}, on a virtual-time loop.
+     *
+     * @param main usually a coroutine
+     * @param debug whether to enable debug mode
+     * @param <T> the result type
+     * @return its result
+     */
+    public static <T> T runVirtual(Awaitable<T> main, boolean debug) {
+        EventLoop loop = EventLoop.virtualTime();
+        loop.setDebug(debug);
+        return run(main, loop);
+    }
+
+    /**
      * Like {@link #run}, on a virtual-time loop: sleeps take no real time and the run is deterministic.
      *
      * @param main usually a coroutine
