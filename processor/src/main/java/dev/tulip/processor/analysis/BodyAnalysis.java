@@ -185,13 +185,32 @@ public final class BodyAnalysis {
         }
 
         @Override
-        public Void visitCase(com.sun.source.tree.CaseTree node, Void unused) {
-            if (CaseLabels.hasPatternOrNull(node)) {
-                error(getCurrentPath(), "Tulip cannot compile pattern matching in switch (case patterns, case null,"
-                        + " guards) in an @Async method yet: use instanceof tests, or move the switch to a plain"
-                        + " helper method");
+        public Void visitSwitch(com.sun.source.tree.SwitchTree node, Void unused) {
+            super.visitSwitch(node, unused);
+            checkPatternSwitch(node, node.getCases());
+            return null;
+        }
+
+        @Override
+        public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+            super.visitSwitchExpression(node, unused);
+            checkPatternSwitch(node, node.getCases());
+            return null;
+        }
+
+        /** A pattern switch is printed as written; one that suspends inside cannot be exploded (yet). */
+        private void checkPatternSwitch(Tree node, java.util.List<? extends com.sun.source.tree.CaseTree> cases) {
+            if (!suspends(node)) {
+                return;
             }
-            return super.visitCase(node, unused);
+            for (com.sun.source.tree.CaseTree c : cases) {
+                if (CaseLabels.hasPatternOrNull(c)) {
+                    error(new TreePath(getCurrentPath(), c), "Tulip cannot compile a pattern-matching switch (case"
+                            + " patterns, case null, guards) that contains await(...): await before the switch, or"
+                            + " move the awaits out of its cases");
+                    return;
+                }
+            }
         }
 
         @Override

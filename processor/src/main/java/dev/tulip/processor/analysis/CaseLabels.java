@@ -42,6 +42,45 @@ public final class CaseLabels {
         }
     }
 
+    /**
+     * The labels of a case as trees (JDK 21+: constant, pattern and default labels; JDK 17: the
+     * expressions), and its guard or null.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<? extends Tree> labels(CaseTree c) {
+        try {
+            Method labels = CaseTree.class.getMethod("getLabels");
+            return (List<? extends Tree>) labels.invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return c.getExpressions();
+        }
+    }
+
+    public static Tree guard(CaseTree c) {
+        try {
+            Method guard = findMethod(c, "getGuard");
+            return guard == null ? null : (Tree) guard.invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** Calls a no-argument accessor of a tree added after JDK 17 (patterns). */
+    public static Object call(Tree tree, String accessor) {
+        try {
+            for (Class<?> i : tree.getClass().getInterfaces()) {
+                try {
+                    return i.getMethod(accessor).invoke(tree);
+                } catch (NoSuchMethodException ignored) {
+                    // try the next interface
+                }
+            }
+            return tree.getClass().getMethod(accessor).invoke(tree);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + accessor + " of " + tree.getKind(), e);
+        }
+    }
+
     private static Method findMethod(CaseTree c, String name) {
         try {
             return CaseTree.class.getMethod(name);

@@ -158,6 +158,9 @@ public final class TreePrinter {
     private String sourceText(Tree tree) {
         long start = env.positions.getStartPosition(method.unit, tree);
         long end = env.positions.getEndPosition(method.unit, tree);
+        if (start < 0 || end < start) {
+            return ""; // a tree javac synthesized (the inferred type of a var pattern...)
+        }
         return source.subSequence((int) start, (int) end).toString();
     }
 
@@ -929,6 +932,45 @@ public final class TreePrinter {
             out.add("$L", name.equals("<init>") ? "new" : name);
         }
 
+        /** A pattern (JDK 16+ binding, JDK 21+ record deconstruction, JDK 22+ unnamed). */
+        void pattern(Tree p) {
+            String kind = p.getKind().name();
+            if (p instanceof BindingPatternTree) {
+                VariableTree binding = ((BindingPatternTree) p).getVariable();
+                Element e = index.element(binding);
+                if (hooks.local(e, true, inNestedFrame()) != null) {
+                    throw new Unsupported(p, "a pattern binding used across an await inside a record pattern or"
+                            + " a switch");
+                }
+                modifiers(binding.getModifiers(), false);
+                if (isVar(binding)) {
+                    out.add("var");
+                } else {
+                    type(binding.getType());
+                }
+                out.add(" $L", binding.getName());
+            } else if (kind.equals("DECONSTRUCTION_PATTERN")) {
+                type((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor"));
+                out.add("(");
+                List<?> nested = (List<?>) dev.tulip.processor.analysis.CaseLabels.call(p, "getNestedPatterns");
+                for (int i = 0; i < nested.size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    pattern((Tree) nested.get(i));
+                }
+                out.add(")");
+            } else if (kind.equals("ANY_PATTERN")) {
+                out.add("_");
+            } else if (kind.equals("PARENTHESIZED_PATTERN")) {
+                out.add("(");
+                pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getPattern"));
+                out.add(")");
+            } else {
+                throw new Unsupported(p, "this kind of pattern (" + kind + ")");
+            }
+        }
+
         void instanceOf(InstanceOfTree tree) {
             expr(tree.getExpression());
             out.add(" instanceof ");
@@ -947,7 +989,7 @@ public final class TreePrinter {
                     out.add(" $L", binding.getName());
                 }
             } else if (pattern != null) {
-                throw new Unsupported(tree, "this kind of pattern");
+                pattern(pattern);
             } else {
                 type(tree.getType());
             }
@@ -1292,8 +1334,8 @@ public final class TreePrinter {
 
         void cases(List<? extends CaseTree> cases) {
             for (CaseTree c : cases) {
-                List<? extends ExpressionTree> labels = c.getExpressions();
-                if (labels.isEmpty()) {
+                List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+                if (labels.isEmpty() || (labels.size() == 1 && labels.get(0).getKind().name().equals("DEFAULT_CASE_LABEL"))) {
                     out.add("default");
                 } else {
                     out.add("case ");
@@ -1301,7 +1343,23 @@ public final class TreePrinter {
                         if (i > 0) {
                             out.add(", ");
                         }
-                        caseLabel(labels.get(i));
+                        Tree label = labels.get(i);
+                        String kind = label.getKind().name();
+                        if (kind.equals("DEFAULT_CASE_LABEL")) {
+                            out.add("default");
+                        } else if (kind.equals("CONSTANT_CASE_LABEL")) {
+                            caseLabel((ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label,
+                                    "getConstantExpression"));
+                        } else if (kind.equals("PATTERN_CASE_LABEL")) {
+                            pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
+                        } else {
+                            caseLabel((ExpressionTree) label);
+                        }
+                    }
+                    Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
+                    if (guard != null) {
+                        out.add(" when ");
+                        expr((ExpressionTree) guard);
                     }
                 }
                 if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
@@ -1409,7 +1467,8 @@ public final class TreePrinter {
                 return true;
             }
             long pos = env.positions.getStartPosition(method.unit, type);
-            return pos < 0 || sourceText(type).equals("var");
+            String text = sourceText(type);
+            return pos < 0 || text.isEmpty() || text.equals("var");
         }
 
         void jump(StatementTree tree) {
