@@ -92,6 +92,23 @@ final class SyncMachines {
     }
 
     /**
+     * A future completed once every task is done, through done callbacks exactly like asyncio.gather
+     * (so that a task awaiting it wakes in the same iteration as it would on {@code await gather(...)}).
+     */
+    static AsyncFuture<Void> gatherLike(EventLoop loop, List<? extends AsyncFuture<?>> tasks) {
+        AsyncFuture<Void> all = loop.createFuture();
+        int[] left = {tasks.size()};
+        for (AsyncFuture<?> t : tasks) {
+            t.addDoneCallback(done -> {
+                if (--left[0] == 0) {
+                    all.setResult(null);
+                }
+            });
+        }
+        return all;
+    }
+
+    /**
      * <pre>{@code
      * @Async static Coroutine<Void> awaitEach(List<? extends Awaitable<?>> awaitables) {
      *     for (Awaitable<?> a : awaitables) {
