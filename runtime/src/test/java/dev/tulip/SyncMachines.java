@@ -110,6 +110,45 @@ final class SyncMachines {
 
     /**
      * <pre>{@code
+     * @Async static Coroutine<List<Object>> collect(List<? extends Awaitable<?>> awaitables) {
+     *     List<Object> out = new ArrayList<>();
+     *     for (Awaitable<?> a : awaitables) {
+     *         try {
+     *             out.add(await(a));
+     *         } catch (Throwable e) {
+     *             out.add(e);
+     *         }
+     *     }
+     *     return done(out);
+     * }}</pre>
+     * Awaits in order and collects each outcome: the value, or the exception.
+     */
+    static Coroutine<List<Object>> collect(List<? extends Awaitable<?>> awaitables) {
+        Iterator<? extends Awaitable<?>> it = awaitables.iterator();
+        List<Object> out = new java.util.ArrayList<>();
+        return new Coroutine<List<Object>>() {
+            @Override
+            protected Awaitable<?> resume(Object sent, Throwable thrown) {
+                if (state == 1) {
+                    out.add(thrown != null ? thrown : sent);
+                }
+                state = 1;
+                if (it.hasNext()) {
+                    return it.next();
+                }
+                state = 2;
+                return complete(out);
+            }
+
+            @Override
+            protected String name() {
+                return "collect";
+            }
+        };
+    }
+
+    /**
+     * <pre>{@code
      * @Async static Coroutine<Void> awaitEach(List<? extends Awaitable<?>> awaitables) {
      *     for (Awaitable<?> a : awaitables) {
      *         try { await(a); } catch (Throwable ignored) { }
