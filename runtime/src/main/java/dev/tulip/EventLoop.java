@@ -352,6 +352,26 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Runs a blocking call on an executor and returns a future of this loop completed with its outcome;
+     * Python's {@code loop.run_in_executor(executor, func)}. The outcome comes back through
+     * {@link #callSoonThreadsafe}; a virtual-time loop waits for it before moving time forward.
+     * Cancelling the future before the call starts means it never runs; a running call is not
+     * interrupted and its outcome is dropped.
+     *
+     * @param executor where to run it; null for the loop's default executor (a cached pool of daemon
+     *     threads, shut down when the loop closes)
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return the future
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the work
+     */
+    public <T> AsyncFuture<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<T> callable) {
+        checkNotClosed();
+        return Threads.runInExecutor(this, executor, callable);
+    }
+
+    /**
      * Returns a future for an awaitable: a future or task as is, a coroutine wrapped in a new task,
      * anything else in a task that awaits it. Python's {@code asyncio.ensure_future}.
      *

@@ -105,6 +105,7 @@ public final class Task<T> extends AsyncFuture<T> {
      */
     @Override
     public boolean cancel(String message) {
+        loop.checkThread("Task.cancel");
         if (done()) {
             return false;
         }

@@ -513,6 +513,73 @@ public final class Tulip {
         return EventLoop.running().allTasks();
     }
 
+    // ---- threads ----
+
+    /**
+     * Runs a blocking call on the running loop's default executor and waits for its result without
+     * blocking the loop; Python's {@code await asyncio.to_thread(func)}. Like Python's coroutine, the
+     * call is submitted when the coroutine is awaited (or its task starts). Cancelling the awaiting task
+     * before the call starts means it never runs; once running, it is not interrupted.
+     *
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return a coroutine producing the callable's result, or raising its exception
+     */
+    public static <T> Coroutine<T> toThread(java.util.concurrent.Callable<T> callable) {
+        return new Threads.ToThread<>(callable);
+    }
+
+    /**
+     * Runs a blocking call on an executor, from the running loop; Python's
+     * {@code loop.run_in_executor(executor, func)}. See {@link EventLoop#runInExecutor}.
+     *
+     * @param executor where to run it; null for the loop's default executor
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return a future completed on the loop with the callable's outcome
+     */
+    public static <T> AsyncFuture<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<T> callable) {
+        return EventLoop.running().runInExecutor(executor, callable);
+    }
+
+    /**
+     * Wraps a {@link java.util.concurrent.CompletionStage} (typically a
+     * {@link java.util.concurrent.CompletableFuture} completed on another thread) in a future of the
+     * running loop; Python's {@code asyncio.wrap_future}. This is what {@code await(stage)} compiles to.
+     *
+     * <p>The future is completed on the loop thread when the stage completes, on any thread; a stage
+     * that is already complete gives a future that is already done (awaiting it does not suspend). A
+     * {@link java.util.concurrent.CompletionException} is unwrapped to its cause, and a cancelled stage
+     * cancels the future. Cancelling the future cancels the stage when it is a
+     * {@link java.util.concurrent.Future}. On a virtual-time loop, time does not move while a wrapped
+     * stage is pending (it is work on another thread), so do not wrap a stage that only the loop's own
+     * timers would complete: use an {@link AsyncFuture} for that.
+     *
+     * @param stage the stage to follow
+     * @param <T> the result type
+     * @return a future on the running loop
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T> AsyncFuture<T> wrapFuture(java.util.concurrent.CompletionStage<T> stage) {
+        return Threads.wrapFuture(EventLoop.running(), stage);
+    }
+
+    /**
+     * Submits a coroutine to a loop running on another thread, from any thread; Python's
+     * {@code asyncio.run_coroutine_threadsafe}. The coroutine is wrapped in a task on the loop thread.
+     *
+     * @param coroutine a coroutine that has not started
+     * @param loop the (running) loop to run it on
+     * @param <T> the result type
+     * @return a CompletableFuture with the task's outcome; cancelling it cancels the task
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine,
+            EventLoop loop) {
+        return Threads.runCoroutineThreadsafe(coroutine, loop);
+    }
+
     /**
      * The loop running on this thread; Python's {@code asyncio.get_running_loop()}.
      *
