@@ -540,4 +540,25 @@ public class Forms {
         }
         return done("end");
     }
+
+    @Async
+    static Coroutine<String> exceptionDoesNotCatchCancellation(List<String> trace) {
+        try {
+            await(sleep(10));
+        } catch (Exception e) {
+            trace.add("swallowed " + e);
+        } finally {
+            trace.add("finally");
+        }
+        trace.add("after");
+        return done("end");
+    }
+
+    @Async
+    static Coroutine<Integer> completionStages() {
+        java.util.concurrent.CompletableFuture<Integer> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> 20);
+        int a = await(f);
+        java.util.concurrent.CompletionStage<Integer> g = f.thenApply(x -> x + 1);
+        return done(a + await(g));
+    }
 }

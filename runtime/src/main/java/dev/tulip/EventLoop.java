@@ -410,6 +410,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * How many timers are scheduled and not cancelled (cancelled timers leave the heap at once).
+     *
+     * @return the number of pending timers
+     */
+    public int scheduledTimerCount() {
+        return timers.size();
+    }
+
+    /**
      * The task whose coroutine is running right now, or null when a plain callback runs.
      *
      * @return the current task, or null

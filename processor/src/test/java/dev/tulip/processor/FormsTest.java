@@ -167,6 +167,27 @@ class FormsTest {
         loop.close();
     }
 
+    @org.junit.jupiter.api.Test
+    void catchExceptionDoesNotSwallowCancellation() throws Throwable {
+        Method factory = companion.getDeclaredMethod("exceptionDoesNotCatchCancellation", List.class);
+        factory.setAccessible(true);
+        List<String> trace = new ArrayList<>();
+        EventLoop loop = EventLoop.virtualTime();
+        @SuppressWarnings("unchecked")
+        Task<String> task = loop.createTask((Coroutine<String>) factory.invoke(null, trace));
+        loop.callLater(1, task::cancel);
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(task));
+        assertEquals(List.of("finally"), trace);
+        loop.close();
+    }
+
+    @ParameterizedTest(name = "suspend={0}")
+    @ValueSource(booleans = {false, true})
+    void completionStagesFromOtherThreads(boolean suspend) throws Throwable {
+        mode(suspend);
+        assertEquals(41, run("completionStages"));
+    }
+
     @SuppressWarnings("unused")
     private static Object unwrap(InvocationTargetException e) {
         return e.getCause();
