@@ -63,7 +63,7 @@ public final class TulipProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // javax.annotation.processing.Generated marks our own output: claiming it keeps -Xlint:processing quiet.
-        return Set.of(KnownNames.ASYNC, "javax.annotation.processing.Generated");
+        return Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
     }
 
     @Override
@@ -112,7 +112,12 @@ public final class TulipProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        for (Element e : round.getElementsAnnotatedWith(async)) {
+        List<Element> annotated = new ArrayList<>(round.getElementsAnnotatedWith(async));
+        TypeElement generatorMethod = env.elements.getTypeElement(KnownNames.GENERATOR_METHOD);
+        if (generatorMethod != null) {
+            annotated.addAll(round.getElementsAnnotatedWith(generatorMethod));
+        }
+        for (Element e : annotated) {
             if (e.getKind() == ElementKind.METHOD) {
                 byOwner.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>());
             }
@@ -132,7 +137,7 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     private static boolean hasAsync(Element m) {
-        return dev.tulip.processor.analysis.Markers.isAsyncMethod(m);
+        return dev.tulip.processor.analysis.Markers.isCompiledMethod(m);
     }
 
     private void compileOwner(TypeElement owner, List<ExecutableElement> methods, boolean lastRound) {
@@ -285,12 +290,32 @@ public final class TulipProcessor extends AbstractProcessor {
             return null;
         }
         TypeMirror ret = m.getReturnType();
-        boolean isCoroutine = ret.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().contentEquals(KnownNames.COROUTINE);
-        if (!isCoroutine || ((DeclaredType) ret).getTypeArguments().size() != 1) {
+        boolean isAsync = dev.tulip.processor.analysis.Markers.isAsyncMethod(m);
+        boolean isGenerator = dev.tulip.processor.analysis.Markers.isGeneratorMethod(m);
+        String returned = ret.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().toString() : "";
+        boolean oneArgument = ret.getKind() == TypeKind.DECLARED && ((DeclaredType) ret).getTypeArguments().size() == 1;
+        AsyncMethod.Kind kind;
+        if (isAsync && isGenerator) {
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' cannot be both @Async and @Generator.Method: an @Async"
+                    + " method that yields returns AsyncGenerator<T>; a plain generator is only @Generator.Method");
+            return null;
+        } else if (isGenerator) {
+            if (!returned.equals(KnownNames.GENERATOR) || !oneArgument) {
+                env.diagnostics.error(m, "@Generator.Method '" + m.getSimpleName() + "' must return Generator<T>, not "
+                        + ret + ": declare it as Generator<" + boxedName(ret) + "> and end with"
+                        + " 'return Tulip.doneYielding();'");
+                return null;
+            }
+            kind = AsyncMethod.Kind.GENERATOR;
+        } else if (returned.equals(KnownNames.ASYNC_GENERATOR) && oneArgument) {
+            kind = AsyncMethod.Kind.ASYNC_GENERATOR;
+        } else if (returned.equals(KnownNames.COROUTINE) && oneArgument) {
+            kind = AsyncMethod.Kind.COROUTINE;
+        } else {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must return Coroutine<T>, not " + ret
                     + ": declare the result type as Coroutine<" + boxedName(ret) + "> (Coroutine<Void> for no result)"
-                    + " and end with 'return done(value);'");
+                    + " and end with 'return done(value);' (or return AsyncGenerator<T> to yield values)");
             return null;
         }
         TreePath path = knownPath != null ? knownPath : env.trees.getPath(m);
@@ -299,11 +324,11 @@ public final class TulipProcessor extends AbstractProcessor {
         }
         TypeMirror result = ((DeclaredType) ret).getTypeArguments().get(0);
         if (result.getKind() == TypeKind.WILDCARD) {
-            env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must name its result type:"
-                    + " Coroutine<?> has none. Declare Coroutine<T> with a concrete T");
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' must name its result type: " + ret
+                    + " has none. Declare it with a concrete type argument");
             return null;
         }
-        return new AsyncMethod(m, path, result);
+        return new AsyncMethod(m, path, result, kind);
     }
 
     private static String boxedName(TypeMirror t) {

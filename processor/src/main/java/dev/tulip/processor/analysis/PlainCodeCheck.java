@@ -37,9 +37,11 @@ public final class PlainCodeCheck {
     public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
         Set<String> asyncNames = new HashSet<>();
         asyncNames.add("await");
+        asyncNames.add("yield");
+        asyncNames.add("yieldFrom");
         for (TypeElement owner : asyncOwners) {
             for (Element m : owner.getEnclosedElements()) {
-                if (Markers.isAsyncMethod(m)) {
+                if (Markers.isCompiledMethod(m)) {
                     asyncNames.add(m.getSimpleName().toString());
                 }
             }
@@ -78,7 +80,7 @@ public final class PlainCodeCheck {
                         + " anonymous class. Move the method to a named class");
                 return null;
             }
-            if (Markers.isAsyncMethod(m)) {
+            if (Markers.isCompiledMethod(m)) {
                 Element owner = m.getEnclosingElement();
                 if (owner instanceof TypeElement && ((TypeElement) owner).getNestingKind().isNested()
                         && ((TypeElement) owner).getNestingKind() != javax.lang.model.element.NestingKind.MEMBER) {
@@ -116,12 +118,17 @@ public final class PlainCodeCheck {
                 if (Markers.isAwait(callee)) {
                     env.diagnostics.error(getCurrentPath(), "await(...) is only legal inside an @Async method:"
                             + enclosingAdvice(getCurrentPath()));
-                } else if (Markers.isAsyncMethod(callee)) {
+                } else if (Markers.isYield(callee) || Markers.isYieldFrom(callee)) {
+                    env.diagnostics.error(getCurrentPath(), "Tulip." + callee.getSimpleName() + "(...) is only legal"
+                            + " inside a @Generator.Method (returning Generator<T>) or an @Async method returning"
+                            + " AsyncGenerator<T>");
+                } else if (Markers.isCompiledMethod(callee)) {
                     ExecutableElement m = (ExecutableElement) callee;
                     String factory = Companions.companionOf((TypeElement) m.getEnclosingElement()).simpleName() + "."
                             + m.getSimpleName();
                     String receiver = m.getModifiers().contains(Modifier.STATIC) ? "" : "receiver, ";
-                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is an @Async method: calling"
+                    String what = Markers.isAsyncMethod(m) ? "an @Async method" : "a @Generator.Method";
+                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is " + what + ": calling"
                             + " it from plain code runs nothing. Call the generated factory " + factory + "("
                             + receiver + "...) and run or await the coroutine it returns, e.g. run(" + factory + "("
                             + receiver + "...))");

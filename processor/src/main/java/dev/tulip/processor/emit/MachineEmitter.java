@@ -35,6 +35,8 @@ import javax.lang.model.element.TypeParameterElement;
  */
 public final class MachineEmitter {
     static final ClassName COROUTINE = ClassName.get("dev.tulip", "Coroutine");
+    static final ClassName GENERATOR = ClassName.get("dev.tulip", "Generator");
+    static final ClassName ASYNC_GENERATOR = ClassName.get("dev.tulip", "AsyncGenerator");
     static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
 
     private final AsyncMethod method;
@@ -67,6 +69,24 @@ public final class MachineEmitter {
         return typeVariables;
     }
 
+    /** The runtime base class: Coroutine, Generator or AsyncGenerator. */
+    public ClassName baseClass() {
+        switch (method.kind) {
+            case GENERATOR:
+                return GENERATOR;
+            case ASYNC_GENERATOR:
+                return ASYNC_GENERATOR;
+            default:
+                return COROUTINE;
+        }
+    }
+
+    /** What resume returns: the yielded value for a generator, an awaitable otherwise. */
+    private TypeName resumeType() {
+        return method.kind == dev.tulip.processor.model.AsyncMethod.Kind.GENERATOR ? ClassName.OBJECT
+                : ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
+    }
+
     public TypeName resultType() {
         TypeName r = typeNames.of(method.resultType);
         return r.isPrimitive() ? r.box() : r;
@@ -81,7 +101,7 @@ public final class MachineEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(method.machineName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables)
-                .superclass(ParameterizedTypeName.get(COROUTINE, resultType()))
+                .superclass(ParameterizedTypeName.get(baseClass(), resultType()))
                 .addJavadoc("{@code $L} ($L:$L) as a resumable state machine.\n", signature(), fileName, line)
                 .addJavadoc("\n<p>Each {@code case} of {@link #resume} is a state: the code between two suspension\n"
                         + "points. {@code state} says where to continue; locals that live across an await are fields.\n");
@@ -105,12 +125,14 @@ public final class MachineEmitter {
             }
         }
         type.addMethod(ctor.build());
-        type.addMethod(MethodSpec.methodBuilder("name")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
-                .returns(String.class)
-                .addStatement("return $S", method.displayName())
-                .build());
+        if (method.kind == dev.tulip.processor.model.AsyncMethod.Kind.COROUTINE) {
+            type.addMethod(MethodSpec.methodBuilder("name")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PROTECTED)
+                    .returns(String.class)
+                    .addStatement("return $S", method.displayName())
+                    .build());
+        }
         type.addMethod(resume());
         MethodSpec release = release(fields);
         if (release != null) {
@@ -156,7 +178,7 @@ public final class MachineEmitter {
         MethodSpec.Builder m = MethodSpec.methodBuilder("resume")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .returns(ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+                .returns(resumeType())
                 .addParameter(Object.class, "sent")
                 .addParameter(Throwable.class, "thrown")
                 .addException(Throwable.class);
@@ -301,7 +323,7 @@ public final class MachineEmitter {
                 body.addStatement("return $L", s.awaitable);
             } else {
                 // Evaluate what to await first (it may read them), then drop the dead references.
-                body.addStatement("$T<?> $L = $L", AWAITABLE, awaiting, s.awaitable);
+                body.addStatement("$T $L = $L", resumeType(), awaiting, s.awaitable);
                 for (Var v : cleared) {
                     body.addStatement("$L = null", v.name);
                 }
@@ -309,7 +331,12 @@ public final class MachineEmitter {
                 body.addStatement("return $L", awaiting);
             }
         } else if (t instanceof Terminator.Return) {
-            body.addStatement("return complete($L)", ((Terminator.Return) t).value);
+            CodeBlock value = ((Terminator.Return) t).value;
+            if (value == null) {
+                body.addStatement("return complete()");
+            } else {
+                body.addStatement("return complete($L)", value);
+            }
         } else if (t instanceof Terminator.Throw) {
             body.addStatement("throw $L", ((Terminator.Throw) t).exception);
         } else if (t instanceof Terminator.Abrupt) {
@@ -349,6 +376,8 @@ public final class MachineEmitter {
             body.addStatement("$L = null", p.chainTo.exception.name);
             body.addStatement("$L = $L", p.chainTo.target.name, p.chainCode);
             jump(body, p.chainTo.entry);
+        } else if (method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
+            body.addStatement("return complete()");
         } else {
             body.addStatement("return complete($L)", resultVarName());
         }

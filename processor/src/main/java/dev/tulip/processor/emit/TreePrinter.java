@@ -605,12 +605,12 @@ public final class TreePrinter {
             }
             ExecutableElement m = (ExecutableElement) e;
             ExpressionTree select = tree.getMethodSelect();
-            if (Markers.isAwait(m)) {
-                throw new IllegalStateException("await left in printed code at line " + line(tree));
+            if (Markers.isSuspension(m)) {
+                throw new IllegalStateException("suspension left in printed code at line " + line(tree));
             }
             String name = m.getSimpleName().toString();
             boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
-            if (Markers.isAsyncMethod(m)) {
+            if (Markers.isCompiledMethod(m)) {
                 asyncCall(tree, m, select, isStatic);
                 return;
             }
@@ -912,7 +912,7 @@ public final class TreePrinter {
             Element target = index.element(tree);
             Element qe = index.element(q);
             String name = tree.getName().toString();
-            if (target != null && Markers.isAsyncMethod(target)) {
+            if (target != null && Markers.isCompiledMethod(target)) {
                 if (qe != null && TypeNames.isTypeLike(qe)) {
                     out.add("$T::$L", Companions.companionOf((TypeElement) target.getEnclosingElement()), name);
                     return;

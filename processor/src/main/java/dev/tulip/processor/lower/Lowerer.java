@@ -849,7 +849,15 @@ public final class Lowerer {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
         CodeBlock code;
         Hooks hooks = new Hooks();
-        if (value == null) {
+        if (method.kind == AsyncMethod.Kind.ASYNC_GENERATOR) {
+            code = null; // an asynchronous generator has no return value
+            if (finallyFrame == null) {
+                terminate(new Terminator.Return(null));
+            } else {
+                routeJump(null, 0);
+            }
+            return;
+        } else if (value == null) {
             code = CodeBlock.of("null");
         } else {
             spill.lower(value, subst);
@@ -876,6 +884,9 @@ public final class Lowerer {
     }
 
     private TypeName boxedResult() {
+        if (method.kind == AsyncMethod.Kind.GENERATOR) {
+            return ClassName.OBJECT; // a generator's return value is untyped, as Python's StopIteration.value
+        }
         return typeNames.of(method.resultType);
     }
 
@@ -898,6 +909,10 @@ public final class Lowerer {
             finallyFrame.target.blocks.add(current);
             terminate(new Terminator.Goto(finallyFrame.entry));
         } else if (target == null) {
+            if (resultVar == null) {
+                terminate(new Terminator.Return(null));
+                return;
+            }
             Terminator.Return r = new Terminator.Return(CodeBlock.of("$L", resultVar.name));
             r.uses.add(resultVar);
             terminate(r);
@@ -942,14 +957,17 @@ public final class Lowerer {
         code.add("{\n$>");
         if (jump.getKind() == Tree.Kind.RETURN) {
             MethodInvocationTree done = (MethodInvocationTree) TreePrinter.stripParens(((ReturnTree) jump).getExpression());
+            boolean noValue = method.kind == AsyncMethod.Kind.ASYNC_GENERATOR;
             CodeBlock value = done.getArguments().isEmpty() ? CodeBlock.of("null")
                     : printer.expression(done.getArguments().get(0), Map.of(), hooks);
             if (finallyFrame == null) {
-                return CodeBlock.of("return complete($L);\n", value);
+                return noValue ? CodeBlock.of("return complete();\n") : CodeBlock.of("return complete($L);\n", value);
             }
-            Var result = resultVar();
-            hooks.uses.add(result);
-            code.add("$L = $L;\n", result.name, value);
+            if (!noValue) {
+                Var result = resultVar();
+                hooks.uses.add(result);
+                code.add("$L = $L;\n", result.name, value);
+            }
             target = null;
             depth = 0;
         } else {

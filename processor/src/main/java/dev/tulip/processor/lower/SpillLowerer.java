@@ -100,19 +100,34 @@ final class SpillLowerer {
         assign(target, e, subst, isDeclaration);
     }
 
-    /** Suspends on the await's operand; the resume point stores the value in {@code target} (or drops it). */
+    /**
+     * Suspends at a marker ({@code await(x)}, {@code Tulip.yield(v)}, {@code Tulip.yieldFrom(s)}); the
+     * resume point stores the value that comes back in {@code target} (or drops it).
+     */
     void awaitInto(MethodInvocationTree await, Var target, boolean isDeclaration) {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
-        ExpressionTree operand = await.getArguments().get(0);
-        lower(operand, subst);
+        Element marker = l.index.element(await);
+        ExpressionTree operand = await.getArguments().isEmpty() ? null : await.getArguments().get(0);
         Lowerer.Hooks hooks = l.new Hooks();
-        CodeBlock code = l.print(operand, subst, hooks);
-        if (Markers.isAwaitOfStage(l.index.element(await))) {
+        CodeBlock code;
+        if (operand == null) {
+            code = CodeBlock.of("null");
+        } else {
+            lower(operand, subst);
+            code = l.print(operand, subst, hooks);
+        }
+        if (Markers.isAwaitOfStage(marker)) {
             code = CodeBlock.of("$T.$L($L)", ClassName.get("dev.tulip", "Tulip"), KnownNames.WRAP_FUTURE, code);
+        } else if (Markers.isYieldFrom(marker)) {
+            code = CodeBlock.of("delegate($L)", code);
+        } else if (Markers.isYield(marker)
+                && l.method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
+            code = CodeBlock.of("yielded($L)", code);
         }
         Block resume = l.newBlockAfter(await);
         resume.isResumePoint = true;
-        resume.label = "resumed after await";
+        resume.label = Markers.isAwait(marker) ? "resumed after await" : Markers.isYieldFrom(marker)
+                ? "resumed after yieldFrom" : "resumed after yield";
         Terminator.Suspend suspend = new Terminator.Suspend(code, resume);
         hooks.flushInto(suspend);
         l.terminate(suspend);
