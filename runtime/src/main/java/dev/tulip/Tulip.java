@@ -190,6 +190,45 @@ public final class Tulip {
         throw markerOutsideGenerator("Tulip.doneYielding(...)");
     }
 
+    /**
+     * Collects every value of an asynchronous iterable into a new list: Python's async comprehension
+     * {@code [x async for x in source]}.
+     *
+     * <pre>{@code
+     * List<String> all = await(collect(dwarfs()));
+     * }</pre>
+     *
+     * The iteration runs in the task that awaits the result; if that task is cancelled while an
+     * {@link AsyncGenerator} source awaits, the cancellation is raised inside the generator.
+     *
+     * @param source what to iterate, usually an {@link AsyncGenerator}
+     * @param <T> the element type
+     * @return a coroutine producing a new (mutable) list of the values in order; await it once
+     */
+    public static <T> Coroutine<List<T>> collect(AsyncIterable<? extends T> source) {
+        return new Collect<>(Objects.requireNonNull(source, "source"), null);
+    }
+
+    /**
+     * Collects the values of an asynchronous iterable that pass a test: Python's
+     * {@code [x async for x in source if keep(x)]}.
+     *
+     * <pre>{@code
+     * List<String> withE = await(collect(dwarfs(), name -> name.contains("e")));
+     * }</pre>
+     *
+     * @param source what to iterate, usually an {@link AsyncGenerator}
+     * @param keep the condition a value must meet to be collected; if it throws, the coroutine fails
+     *     with that exception (the source is left where it is, as in Python; close a generator with
+     *     {@link AsyncGenerator#aclose()})
+     * @param <T> the element type
+     * @return a coroutine producing a new (mutable) list of the values kept, in order; await it once
+     */
+    public static <T> Coroutine<List<T>> collect(AsyncIterable<? extends T> source,
+            java.util.function.Predicate<? super T> keep) {
+        return new Collect<>(Objects.requireNonNull(source, "source"), Objects.requireNonNull(keep, "keep"));
+    }
+
     private static IllegalStateException markerOutsideGenerator(String marker) {
         return new IllegalStateException(marker + " ran as a plain method call. It is only legal inside a generator"
                 + " compiled by Tulip's annotation processor: a @Generator.Method method returning Generator<T>, or"
