@@ -112,7 +112,7 @@ public final class Reachability {
     }
 
     /** True for {@code true}, {@code (true)}, {@code !false} and constant boolean variables. */
-    private boolean isConstantTrue(ExpressionTree e) {
+    public boolean isConstantTrue(ExpressionTree e) {
         Object v = constant(e);
         return Boolean.TRUE.equals(v);
     }

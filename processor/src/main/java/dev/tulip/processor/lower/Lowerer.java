@@ -530,9 +530,13 @@ public final class Lowerer {
         CodeBlock condition = print(cond, subst, hooks);
         Block body = newBlock(s.getStatement());
         Block exit = newBlockAfter(s);
-        Terminator.Branch branch = new Terminator.Branch(condition, body, exit);
-        hooks.flushInto(branch);
-        terminate(branch);
+        if (reachability.isConstantTrue(cond) && subst.isEmpty()) {
+            terminate(new Terminator.Goto(body)); // while (true)
+        } else {
+            Terminator.Branch branch = new Terminator.Branch(condition, body, exit);
+            hooks.flushInto(branch);
+            terminate(branch);
+        }
         loopBody(s, label, body, exit, head, s.getStatement());
         current = exit;
     }
@@ -577,7 +581,7 @@ public final class Lowerer {
         current = head;
         Block body = newBlock(s.getStatement());
         Block exit = newBlockAfter(s);
-        if (s.getCondition() != null) {
+        if (s.getCondition() != null && !reachability.isConstantTrue(s.getCondition())) {
             Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
             ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
             spill.lower(cond, subst);
