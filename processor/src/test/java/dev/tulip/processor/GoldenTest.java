@@ -20,6 +20,11 @@ class GoldenTest {
         check("golden/Kitchen.java", "KitchenAsync");
     }
 
+    @Test
+    void generators() throws IOException {
+        check("golden/Talk.java", "TalkAsync");
+    }
+
     private static void check(String source, String companion) throws IOException {
         Compilation c = TestCompiler.compile(JavaFileObjects.forResource(source));
         String actual = TestCompiler.generated(c, companion);

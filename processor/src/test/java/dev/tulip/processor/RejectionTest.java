@@ -186,4 +186,72 @@ class RejectionTest {
         assertThat(c).hadErrorContaining("must be declared in a named top-level or member class")
                 .inFile(c.sourceFiles().get(0)).onLine(8);
     }
+
+    @Test
+    void awaitInPlainGenerator() {
+        Compilation c = compile(
+                "  @Generator.Method static Generator<Integer> g() {",
+                "    await(sleep(1));",
+                "    return Tulip.doneYielding();",
+                "  }");
+        assertThat(c).hadErrorContaining("await(...) cannot be used in a @Generator.Method")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(10);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void yieldInCoroutine() {
+        Compilation c = compile(
+                "  @Async static Coroutine<Integer> m() {",
+                "    Tulip.yield(1);",
+                "    return done(1);",
+                "  }");
+        assertThat(c).hadErrorContaining("Tulip.yield(...) cannot be used in an @Async method returning Coroutine<T>")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(16);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void yieldFromInAsyncGenerator() {
+        Compilation c = compile(
+                "  @Async static AsyncGenerator<Integer> m() {",
+                "    Tulip.yieldFrom(java.util.List.of(1));",
+                "    return Tulip.doneYielding();",
+                "  }");
+        assertThat(c).hadErrorContaining("Tulip.yieldFrom(...) cannot be used in an asynchronous generator")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(20);
+    }
+
+    @Test
+    void generatorReturnsWithDoneYielding() {
+        Compilation c = compile(
+                "  @Generator.Method static Generator<Integer> g() {",
+                "    Tulip.yield(1);",
+                "    return null;",
+                "  }");
+        assertThat(c).hadErrorContaining("a generator returns with 'return Tulip.doneYielding();'")
+                .inFile(c.sourceFiles().get(0)).onLine(8).atColumn(5);
+    }
+
+    @Test
+    void generatorReturnType() {
+        Compilation c = compile(
+                "  @Generator.Method static java.util.Iterator<Integer> g() {",
+                "    return null;",
+                "  }");
+        assertThat(c).hadErrorContaining("@Generator.Method 'g' must return Generator<T>")
+                .inFile(c.sourceFiles().get(0)).onLine(6).atColumn(56);
+    }
+
+    @Test
+    void yieldInPlainCode() {
+        Compilation c = compile(
+                "  @Generator.Method static Generator<Integer> g() { Tulip.yield(1); return Tulip.doneYielding(); }",
+                "  static void plain() {",
+                "    Tulip.yield(2);",
+                "  }");
+        assertThat(c).hadErrorContaining("Tulip.yield(...) is only legal inside a @Generator.Method")
+                .inFile(c.sourceFiles().get(0)).onLine(8).atColumn(16);
+        assertThat(c).hadErrorCount(1);
+    }
 }

@@ -169,7 +169,7 @@ public final class MachineEmitter {
         return MethodSpec.methodBuilder("release")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .addJavadoc("Drops every reference once the coroutine has finished.\n")
+                .addJavadoc("Drops every reference once the state machine has finished.\n")
                 .addCode(body.build())
                 .build();
     }
