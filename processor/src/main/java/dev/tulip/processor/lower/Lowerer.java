@@ -430,22 +430,16 @@ public final class Lowerer {
                 ifStatement((IfTree) s);
                 return;
             case WHILE_LOOP:
-                whileLoop((WhileLoopTree) s, null);
-                return;
             case DO_WHILE_LOOP:
-                doWhileLoop((DoWhileLoopTree) s, null);
-                return;
             case FOR_LOOP:
-                forLoop((ForLoopTree) s, null);
-                return;
             case ENHANCED_FOR_LOOP:
-                forEach((EnhancedForLoopTree) s, null);
+                breakable(s, null);
                 return;
             case LABELED_STATEMENT:
                 labeled((LabeledStatementTree) s);
                 return;
             case SWITCH:
-                switchStatement((SwitchTree) s, null);
+                breakable(s, null);
                 return;
             case TRY:
                 tries.tryStatement((TryTree) s);
@@ -750,37 +744,44 @@ public final class Lowerer {
         return out;
     }
 
+    /** Lowers a loop or switch (which break and continue may target); false for any other statement. */
+    boolean breakable(StatementTree s, Name label) {
+        switch (s.getKind()) {
+            case WHILE_LOOP:
+                whileLoop((WhileLoopTree) s, label);
+                return true;
+            case DO_WHILE_LOOP:
+                doWhileLoop((DoWhileLoopTree) s, label);
+                return true;
+            case FOR_LOOP:
+                forLoop((ForLoopTree) s, label);
+                return true;
+            case ENHANCED_FOR_LOOP:
+                forEach((EnhancedForLoopTree) s, label);
+                return true;
+            case SWITCH:
+                switchStatement((SwitchTree) s, label);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     void labeled(LabeledStatementTree s) {
         StatementTree body = s.getStatement();
-        Name label = s.getLabel();
-        switch (body.getKind()) {
-            case WHILE_LOOP:
-                whileLoop((WhileLoopTree) body, label);
-                return;
-            case DO_WHILE_LOOP:
-                doWhileLoop((DoWhileLoopTree) body, label);
-                return;
-            case FOR_LOOP:
-                forLoop((ForLoopTree) body, label);
-                return;
-            case ENHANCED_FOR_LOOP:
-                forEach((EnhancedForLoopTree) body, label);
-                return;
-            case SWITCH:
-                switchStatement((SwitchTree) body, label);
-                return;
-            default: {
-                Block exit = newBlockAfter(s);
-                targets.push(new JumpTarget(s, label, exit, null, null, currentFinallyDepth()));
-                try {
-                    branchBody(body);
-                } finally {
-                    targets.pop();
-                }
-                gotoBlock(exit);
-                current = exit;
-            }
+        if (breakable(body, s.getLabel())) {
+            return;
         }
+        // A labeled block or statement: only break can target it.
+        Block exit = newBlockAfter(s);
+        targets.push(new JumpTarget(s, s.getLabel(), exit, null, null, currentFinallyDepth()));
+        try {
+            branchBody(body);
+        } finally {
+            targets.pop();
+        }
+        gotoBlock(exit);
+        current = exit;
     }
 
     void switchStatement(SwitchTree s, Name label) {

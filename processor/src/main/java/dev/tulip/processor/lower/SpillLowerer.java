@@ -359,9 +359,19 @@ final class SpillLowerer {
         branch.uses.add(t);
         l.terminate(branch);
         l.current = right;
-        lower(e.getRightOperand(), subst);
-        assign(t, e.getRightOperand(), subst, false);
+        armInto(t, e.getRightOperand(), subst, join);
+        joinAt(e, t, join, subst);
+    }
+
+    /** In the current block: {@code t = arm} (lowering its awaits first), then on to {@code join}. */
+    private void armInto(Var t, ExpressionTree arm, Map<Tree, CodeBlock> subst, Block join) {
+        lower(arm, subst);
+        assign(t, arm, subst, false);
         l.gotoBlock(join);
+    }
+
+    /** Continues at {@code join}, where {@code e} is read from {@code t}. */
+    private void joinAt(ExpressionTree e, Var t, Block join, Map<Tree, CodeBlock> subst) {
         l.current = join;
         l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
@@ -381,15 +391,10 @@ final class SpillLowerer {
         hooks.flushInto(branch);
         l.terminate(branch);
         l.current = yes;
-        lower(e.getTrueExpression(), subst);
-        assign(t, e.getTrueExpression(), subst, false);
-        l.gotoBlock(join);
+        armInto(t, e.getTrueExpression(), subst, join);
         l.current = no;
-        lower(e.getFalseExpression(), subst);
-        assign(t, e.getFalseExpression(), subst, false);
-        l.gotoBlock(join);
-        l.current = join;
-        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
+        armInto(t, e.getFalseExpression(), subst, join);
+        joinAt(e, t, join, subst);
     }
 
     private void assignment(AssignmentTree e, Map<Tree, CodeBlock> subst) {

@@ -216,24 +216,33 @@ final class TryLowerer {
         }
     }
 
+    /** What {@link #guardRest} set up: the catch-all handler and the block after the statement. */
+    private static final class Guard {
+        final Block handler;
+        final Block after;
+        final TryRegion outer;
+
+        Guard(Block handler, Block after, TryRegion outer) {
+            this.handler = handler;
+            this.after = after;
+            this.outer = outer;
+        }
+    }
+
     /**
-     * A closeable resource: the rest of the statement runs in a try whose catch-all records the primary
-     * exception; the finally closes the resource, adding a close failure to the primary's suppressed
-     * list, or propagating it when there is no primary.
+     * Lowers the rest of the statement after resource {@code i} in a region whose exceptions go to a
+     * catch-all handler (placed in {@code handlerRegion}, or the enclosing region when null) and whose
+     * jumps and normal end go through {@code frame}. The handler block is returned empty, to be filled.
      */
-    private void closeable(TryTree t, int i, Var r, boolean async) {
+    private Guard guardRest(TryTree t, int i, FinallyFrame frame, boolean handlerInFrame, String what,
+            String handlerLabel) {
         TryRegion outer = l.region;
-        Var primary = l.synthetic(THROWABLE, "primary");
-        l.emit(new Op.Assign(primary, CodeBlock.of("null"), true));
-        FinallyFrame frame = newFrame(null, t);
-        frame.entry.label = "close " + r.name;
-        TryRegion body = new TryRegion(outer, frame, "resource " + r.name);
-        TryRegion catchRegion = new TryRegion(outer, frame, "resource " + r.name);
-        l.region = catchRegion;
-        Block recordPrimary = l.newBlockAfter(t);
-        recordPrimary.isHandler = true;
-        recordPrimary.label = "record the primary exception";
-        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), recordPrimary));
+        TryRegion body = new TryRegion(outer, frame, what);
+        l.region = handlerInFrame ? new TryRegion(outer, frame, what) : outer;
+        Block handler = l.newBlockAfter(t);
+        handler.isHandler = true;
+        handler.label = handlerLabel;
+        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), handler));
         l.cfg.hasRegions = true;
         Block after = l.newBlockAfter(t);
         after.region = outer;
@@ -246,16 +255,31 @@ final class TryLowerer {
         l.finallyFrame = frame;
         resources(t, i + 1);
         exitTo(after, frame, outer);
+        l.finallyFrame = saved;
+        l.region = handler.region;
+        l.current = handler;
+        return new Guard(handler, after, outer);
+    }
 
-        l.region = catchRegion;
-        l.current = recordPrimary;
-        Op.Assign take = new Op.Assign(primary, CodeBlock.of("thrown"), false);
-        l.emit(take);
+    /**
+     * A closeable resource: the rest of the statement runs in a try whose catch-all records the primary
+     * exception; the finally closes the resource, adding a close failure to the primary's suppressed
+     * list, or propagating it when there is no primary.
+     */
+    private void closeable(TryTree t, int i, Var r, boolean async) {
+        Var primary = l.synthetic(THROWABLE, "primary");
+        l.emit(new Op.Assign(primary, CodeBlock.of("null"), true));
+        FinallyFrame frame = newFrame(null, t);
+        frame.entry.label = "close " + r.name;
+        Guard guard = guardRest(t, i, frame, true, "resource " + r.name, "record the primary exception");
+        TryRegion outer = guard.outer;
+        Block after = guard.after;
+        // catch (Throwable t) { primary = t; throw t; }: the finally then sees the primary exception.
+        l.emit(new Op.Assign(primary, CodeBlock.of("thrown"), false));
         l.emit(new Op.Stmt(CodeBlock.of("thrown = null;\n")));
         Terminator.Throw rethrow = new Terminator.Throw(CodeBlock.of("$L", primary.name));
         rethrow.uses.add(primary);
         l.terminate(rethrow);
-        l.finallyFrame = saved;
         l.region = outer;
 
         // finally { if (r != null) { close, keeping the primary exception } }
@@ -295,12 +319,12 @@ final class TryLowerer {
             l.current = plain;
             suspendOnClose(r, done);
             // With a primary exception: a failing aclose() is added to its suppressed list.
-            TryRegion guard = new TryRegion(outer, null, "close " + r.name);
+            TryRegion closing = new TryRegion(outer, null, "close " + r.name);
             l.region = outer;
             Block addSuppressed = l.newBlockAfter(t);
             addSuppressed.isHandler = true;
-            guard.catches.add(new TryRegion.Catch(List.of(THROWABLE), addSuppressed));
-            l.region = guard;
+            closing.catches.add(new TryRegion.Catch(List.of(THROWABLE), addSuppressed));
+            l.region = closing;
             Block guarded = l.newBlockAfter(t);
             l.current = keeping;
             l.gotoBlock(guarded);
@@ -340,34 +364,14 @@ final class TryLowerer {
      * is rethrown unless swallowed, and a jump or normal end continues.
      */
     private void asyncScope(TryTree t, int i, Var r) {
-        TryRegion outer = l.region;
         Var pending = l.synthetic(THROWABLE, "pending");
         l.emit(new Op.Assign(pending, CodeBlock.of("null"), true));
         FinallyFrame frame = newFrame(null, t);
         frame.entry.label = "exit scope " + r.name;
-        TryRegion body = new TryRegion(outer, frame, "scope " + r.name);
-        l.region = outer;
-        Block catchAll = l.newBlockAfter(t);
-        catchAll.isHandler = true;
-        catchAll.label = "record the pending exception";
-        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), catchAll));
-        l.cfg.hasRegions = true;
-        Block after = l.newBlockAfter(t);
-        after.region = outer;
-
-        l.region = body;
-        Block start = l.newBlock(t.getBlock());
-        l.gotoBlock(start);
-        l.current = start;
-        FinallyFrame saved = l.finallyFrame;
-        l.finallyFrame = frame;
-        resources(t, i + 1);
-        exitTo(after, frame, outer);
-        l.finallyFrame = saved;
-
+        Guard guard = guardRest(t, i, frame, false, "scope " + r.name, "record the pending exception");
+        TryRegion outer = guard.outer;
+        Block after = guard.after;
         // An exception leaves the block: remember it and enter the exit with "continue after".
-        l.region = outer;
-        l.current = catchAll;
         l.emit(new Op.Assign(pending, CodeBlock.of("thrown"), false));
         l.emit(new Op.Stmt(CodeBlock.of("thrown = null;\n")));
         exitTo(after, frame, outer);
