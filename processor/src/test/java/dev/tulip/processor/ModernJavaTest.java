@@ -60,5 +60,12 @@ class ModernJavaTest {
             actual[i] = (String) main.invoke(null, inputs[i]);
         }
         assertEquals(Arrays.asList(expected), Arrays.asList(actual));
+        Method suspending = pat.getMethod("suspendingMain", Object.class);
+        Object[] more = {"abcdef", "ab", point.newInstance(1, 2), null, 7, 2};
+        String[] expectedMore = {"long abcdef | n/a", "short ab | n/a", "point 3 a+b=3 | n/a", "null | n/a",
+            "other | big 7", "other | small 2"};
+        for (int i = 0; i < more.length; i++) {
+            assertEquals(expectedMore[i], suspending.invoke(null, more[i]));
+        }
     }
 }

@@ -204,35 +204,6 @@ public final class BodyAnalysis {
         }
 
         @Override
-        public Void visitSwitch(com.sun.source.tree.SwitchTree node, Void unused) {
-            super.visitSwitch(node, unused);
-            checkPatternSwitch(node, node.getCases());
-            return null;
-        }
-
-        @Override
-        public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
-            super.visitSwitchExpression(node, unused);
-            checkPatternSwitch(node, node.getCases());
-            return null;
-        }
-
-        /** A pattern switch is printed as written; one that suspends inside cannot be exploded (yet). */
-        private void checkPatternSwitch(Tree node, java.util.List<? extends com.sun.source.tree.CaseTree> cases) {
-            if (!suspends(node)) {
-                return;
-            }
-            for (com.sun.source.tree.CaseTree c : cases) {
-                if (CaseLabels.hasPatternOrNull(c)) {
-                    error(new TreePath(getCurrentPath(), c), "Tulip cannot compile a pattern-matching switch (case"
-                            + " patterns, case null, guards) that contains await(...): await before the switch, or"
-                            + " move the awaits out of its cases");
-                    return;
-                }
-            }
-        }
-
-        @Override
         public Void visitSynchronized(SynchronizedTree node, Void unused) {
             scan(node.getExpression(), unused);
             synchronizedDepth++;

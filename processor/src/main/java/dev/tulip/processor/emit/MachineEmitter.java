@@ -298,18 +298,20 @@ public final class MachineEmitter {
         } else if (t instanceof Terminator.Switch) {
             Terminator.Switch sw = (Terminator.Switch) t;
             body.add("switch ($L) {\n$>", sw.selector);
-            Map<Block, List<CodeBlock>> byTarget = new LinkedHashMap<>();
+            // Constant labels going to the same state share a group; a pattern label stands alone
+            // (Java forbids falling into a pattern).
             for (int i = 0; i < sw.labels.size(); i++) {
-                byTarget.computeIfAbsent(sw.targets.get(i), k -> new ArrayList<>()).add(sw.labels.get(i));
-            }
-            for (Map.Entry<Block, List<CodeBlock>> e : byTarget.entrySet()) {
-                for (CodeBlock label : e.getValue()) {
-                    body.add("case $L:\n", label);
+                Block target = sw.targets.get(i);
+                body.add("case $L:\n", sw.labels.get(i));
+                boolean last = i + 1 == sw.labels.size() || sw.targets.get(i + 1) != target
+                        || sw.patterns.get(i) || sw.patterns.get(i + 1);
+                if (last) {
+                    body.add("$>");
+                    body.add(sw.onMatch.get(i));
+                    body.addStatement("state = $L", target.state);
+                    body.addStatement("break");
+                    body.add("$<");
                 }
-                body.add("$>");
-                body.addStatement("state = $L", e.getKey().state);
-                body.addStatement("break");
-                body.add("$<");
             }
             body.add("default:\n$>");
             body.addStatement("state = $L", sw.otherwise.state);

@@ -122,6 +122,50 @@ public final class TreePrinter {
         return run.out.build();
     }
 
+    /** A case label of an exploded switch, with what to run when it matches. */
+    public static final class SwitchLabel {
+        public final CodeBlock label;
+        /** Copies of pattern bindings into state-machine variables ({@code s = s$match;}), or empty. */
+        public final CodeBlock onMatch;
+        public final boolean isPattern;
+
+        SwitchLabel(CodeBlock label, CodeBlock onMatch, boolean isPattern) {
+            this.label = label;
+            this.onMatch = onMatch;
+            this.isPattern = isPattern;
+        }
+    }
+
+    /**
+     * Prints one case label (a constant, an enum constant, {@code null} or a pattern) with the case's
+     * guard, for the dispatch switch of an exploded switch statement or expression.
+     */
+    public SwitchLabel switchLabel(Tree label, Tree guard, PrintHooks hooks) {
+        Run run = new Run(Map.of(), hooks);
+        String kind = label.getKind().name();
+        boolean isPattern = kind.equals("PATTERN_CASE_LABEL") || label instanceof BindingPatternTree
+                || kind.equals("DECONSTRUCTION_PATTERN");
+        if (kind.equals("PATTERN_CASE_LABEL")) {
+            run.pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
+        } else if (isPattern) {
+            run.pattern(label);
+        } else {
+            ExpressionTree e = kind.equals("CONSTANT_CASE_LABEL")
+                    ? (ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label, "getConstantExpression")
+                    : (ExpressionTree) label;
+            run.caseLabel(e);
+        }
+        if (guard != null) {
+            run.out.add(" when ");
+            run.expr((ExpressionTree) guard);
+        }
+        CodeBlock.Builder onMatch = CodeBlock.builder();
+        for (String[] b : run.binds) {
+            onMatch.addStatement("$L = $L", b[0], b[1]);
+        }
+        return new SwitchLabel(run.out.build(), onMatch.build(), isPattern || guard != null);
+    }
+
     /** {@code target = value}, for a value computed elsewhere (private fields go through their setter). */
     public CodeBlock assignment(ExpressionTree target, CodeBlock value, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
         Run run = new Run(subst, hooks);
@@ -168,12 +212,17 @@ public final class TreePrinter {
     private final class Run {
         final Map<Tree, CodeBlock> subst;
         final PrintHooks hooks;
-        final CodeBlock.Builder out = CodeBlock.builder();
+        /** Where printing goes; swapped while a pattern test is assembled. */
+        CodeBlock.Builder out = CodeBlock.builder();
         /** Loops, switches and labeled statements being printed: jumps to them stay native. */
         final Deque<Tree> nativeTargets = new ArrayDeque<>();
         /** Local and anonymous classes being printed, innermost first. */
         final Deque<TypeElement> classFrames = new ArrayDeque<>();
         int lambdaDepth;
+        /** Pattern bindings that live in state-machine variables, renamed while their pattern is printed. */
+        final Map<Element, String> matchNames = new java.util.HashMap<>();
+        /** {@code tracked = tracked$match} assignments owed by the pattern just printed. */
+        final List<String[]> binds = new java.util.ArrayList<>();
 
         Run(Map<Tree, CodeBlock> subst, PrintHooks hooks) {
             this.subst = subst;
@@ -360,6 +409,11 @@ public final class TreePrinter {
                 case EXCEPTION_PARAMETER:
                 case RESOURCE_VARIABLE:
                 case BINDING_VARIABLE: {
+                    String matched = matchNames.get(e);
+                    if (matched != null) {
+                        out.add("$L", matched);
+                        return;
+                    }
                     String renamed = hooks.local(e, definition, inNestedFrame());
                     out.add("$L", renamed != null ? renamed : name);
                     return;
@@ -938,17 +992,22 @@ public final class TreePrinter {
             if (p instanceof BindingPatternTree) {
                 VariableTree binding = ((BindingPatternTree) p).getVariable();
                 Element e = index.element(binding);
-                if (hooks.local(e, true, inNestedFrame()) != null) {
-                    throw new Unsupported(p, "a pattern binding used across an await inside a record pattern or"
-                            + " a switch");
-                }
+                String tracked = hooks.local(e, true, inNestedFrame());
                 modifiers(binding.getModifiers(), false);
                 if (isVar(binding)) {
                     out.add("var");
                 } else {
                     type(binding.getType());
                 }
-                out.add(" $L", binding.getName());
+                if (tracked != null) {
+                    // The binding lives in a state-machine variable: match into a fresh name, then copy.
+                    String fresh = tracked + "$match";
+                    matchNames.put(e, fresh);
+                    binds.add(new String[] {tracked, fresh});
+                    out.add(" $L", fresh);
+                } else {
+                    out.add(" $L", binding.getName());
+                }
             } else if (kind.equals("DECONSTRUCTION_PATTERN")) {
                 type((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor"));
                 out.add("(");
@@ -972,27 +1031,39 @@ public final class TreePrinter {
         }
 
         void instanceOf(InstanceOfTree tree) {
+            Tree pattern = tree.getPattern();
+            if (pattern == null) {
+                expr(tree.getExpression());
+                out.add(" instanceof ");
+                type(tree.getType());
+                return;
+            }
+            CodeBlock.Builder saved = CodeBlock.builder();
+            int before = binds.size();
+            // Print into a side buffer first: whether parentheses are needed depends on the bindings.
+            CodeBlock.Builder outer = swapOut(saved);
             expr(tree.getExpression());
             out.add(" instanceof ");
-            Tree pattern = tree.getPattern();
-            if (pattern instanceof BindingPatternTree) {
-                VariableTree binding = ((BindingPatternTree) pattern).getVariable();
-                Element e = index.element(binding);
-                modifiers(binding.getModifiers(), false);
-                type(binding.getType());
-                String tracked = hooks.local(e, true, inNestedFrame());
-                if (tracked != null) {
-                    // The binding lives in a state-machine variable: bind it when the match succeeds.
-                    String fresh = tracked + "$match";
-                    out.add(" $L && bound($L = $L)", fresh, tracked, fresh);
-                } else {
-                    out.add(" $L", binding.getName());
-                }
-            } else if (pattern != null) {
-                pattern(pattern);
-            } else {
-                type(tree.getType());
+            pattern(pattern);
+            CodeBlock test = swapOut(outer).build();
+            if (binds.size() == before) {
+                out.add(test);
+                return;
             }
+            // Bindings that live in state-machine variables are copied when the match succeeds.
+            out.add("($L", test);
+            for (String[] b : binds.subList(before, binds.size())) {
+                out.add(" && bound($L = $L)", b[0], b[1]);
+            }
+            out.add(")");
+            binds.subList(before, binds.size()).clear();
+        }
+
+        /** Redirects printing to {@code next}, returning the builder printed to so far. */
+        CodeBlock.Builder swapOut(CodeBlock.Builder next) {
+            CodeBlock.Builder previous = out;
+            out = next;
+            return previous;
         }
 
         void switchExpression(SwitchExpressionTree tree) {

@@ -803,20 +803,25 @@ public final class Lowerer {
             CaseTree c = cases.get(i);
             bodies[i] = newBlock(c);
             bodies[i].label = c.getExpressions().isEmpty() ? "default" : "case";
-            if (c.getExpressions().isEmpty()) {
+            Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
+            List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+            if (labels.isEmpty()) {
                 dispatch.otherwise = bodies[i];
-            } else {
-                for (ExpressionTree l : c.getExpressions()) {
-                    Element e = index.element(l);
-                    if (e != null && e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT) {
-                        dispatch.labels.add(CodeBlock.of("$L", e.getSimpleName()));
-                    } else {
-                        dispatch.labels.add(printer.expression(l, Map.of(), new Hooks()));
-                    }
-                    dispatch.targets.add(bodies[i]);
+            }
+            for (Tree l : labels) {
+                if (l.getKind().name().equals("DEFAULT_CASE_LABEL")) {
+                    dispatch.otherwise = bodies[i];
+                    continue;
                 }
+                declareBindings(l);
+                TreePrinter.SwitchLabel printed = printer.switchLabel(l, guard, hooks);
+                dispatch.labels.add(printed.label);
+                dispatch.onMatch.add(printed.onMatch);
+                dispatch.patterns.add(printed.isPattern);
+                dispatch.targets.add(bodies[i]);
             }
         }
+        dispatch.uses.addAll(hooks.uses);
         if (dispatch.otherwise == null) {
             dispatch.otherwise = exit;
         }
