@@ -284,6 +284,12 @@ public final class TulipProcessor extends AbstractProcessor {
                     + " body into a state machine. Remove @Async from abstract methods, or give it a body");
             return null;
         }
+        if (m.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' cannot be synchronized: its body runs later, step by"
+                    + " step in a state machine, never under the monitor. Use a dev.tulip.Lock around the critical"
+                    + " section: try (var held = await(lock.acquire())) { ... }");
+            return null;
+        }
         if (m.getModifiers().contains(Modifier.NATIVE)) {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' cannot be native: Tulip compiles the"
                     + " Java body into a state machine");

@@ -254,4 +254,16 @@ class RejectionTest {
                 .inFile(c.sourceFiles().get(0)).onLine(8).atColumn(16);
         assertThat(c).hadErrorCount(1);
     }
+
+    @Test
+    void synchronizedMethod() {
+        Compilation c = compile(
+                "  @Async synchronized Coroutine<Void> m() {",
+                "    await(sleep(1));",
+                "    return done();",
+                "  }");
+        assertThat(c).hadErrorContaining("'m' cannot be synchronized").inFile(c.sourceFiles().get(0))
+                .onLine(6).atColumn(39);
+        assertThat(c).hadErrorCount(1);
+    }
 }
