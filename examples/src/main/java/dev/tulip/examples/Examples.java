@@ -2,23 +2,35 @@ package dev.tulip.examples;
 
 import dev.tulip.Awaitable;
 import dev.tulip.Tulip;
+import dev.tulip.examples.notebook.SayAfter;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Runs the examples by name: {@code mvn -q -pl examples exec:java -Dexample=fastfood}. Every example
- * runs on virtual time (instant, deterministic) unless {@code --real-time} is given.
+ * runs on virtual time (instant, deterministic) unless {@code --real-time} is given; {@code list} lists
+ * them. {@code docs/examples.md} maps each one to the seed program it ports.
  */
 public final class Examples {
-    private static final Map<String, Consumer<Boolean>> EXAMPLES = new LinkedHashMap<>();
+    /** An example: its seed, what it shows, and how to run it. */
+    private record Example(String seed, String description, Consumer<Boolean> main) {
+    }
+
+    private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
 
     static {
-        EXAMPLES.put("say_after", SayAfter::main);
+        // seed 002: coroutines from generators to async/await (the generator programs are pending)
+        add("say_after", "002", "say_after: asyncio.run, sequential awaits, then two tasks", SayAfter::main);
     }
 
     private Examples() {
+    }
+
+    private static void add(String name, String seed, String description, Consumer<Boolean> main) {
+        EXAMPLES.put(name, new Example(seed, description, main));
     }
 
     /**
@@ -31,20 +43,37 @@ public final class Examples {
             if (args.length > 0 && !args[0].equals("list")) {
                 System.out.println("unknown example: " + args[0]);
             }
-            System.out.println("examples: " + String.join(", ", EXAMPLES.keySet()));
+            list();
             return;
         }
         boolean realTime = Arrays.asList(args).contains("--real-time");
-        EXAMPLES.get(args[0]).accept(!realTime);
+        EXAMPLES.get(args[0]).main().accept(!realTime);
     }
 
-    /** Runs a coroutine to completion on a fresh loop, virtual or real. */
-    static <T> T run(Awaitable<T> main, boolean virtual) {
+    private static void list() {
+        System.out.println("examples (seed, name, what it shows); run one with -Dexample=NAME,"
+                + " on real time with -Dexec.args=\"NAME --real-time\":");
+        EXAMPLES.forEach((name, e) -> System.out.printf("  %s  %-22s %s%n", e.seed(), name, e.description()));
+    }
+
+    /**
+     * Runs a coroutine to completion on a fresh loop, virtual or real.
+     *
+     * @param main the coroutine (or any awaitable) to run
+     * @param virtual true for virtual time
+     * @param <T> its result type
+     * @return its result
+     */
+    public static <T> T run(Awaitable<T> main, boolean virtual) {
         return virtual ? Tulip.runVirtual(main) : Tulip.run(main);
     }
 
-    /** The names of all examples, for tests. */
-    static Iterable<String> names() {
-        return EXAMPLES.keySet();
+    /**
+     * The names of all examples, in the order {@code list} prints them.
+     *
+     * @return the names
+     */
+    public static Iterable<String> names() {
+        return Collections.unmodifiableSet(EXAMPLES.keySet());
     }
 }
