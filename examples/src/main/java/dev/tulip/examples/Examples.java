@@ -2,6 +2,9 @@ package dev.tulip.examples;
 
 import dev.tulip.Awaitable;
 import dev.tulip.Tulip;
+import dev.tulip.examples.fastfood.FastFood;
+import dev.tulip.examples.fastfood.NaiveFastFood;
+import dev.tulip.examples.fastfood.Study;
 import dev.tulip.examples.notebook.SayAfter;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +25,14 @@ public final class Examples {
     private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
 
     static {
+        // seed 001: the fast-food server
+        add("fastfood_naive", "001", "the fast-food server without constraints: 2 clients in 4 s",
+                NaiveFastFood::main);
+        add("fastfood_two_clients", "001", "soda Lock, 3 cooks Semaphore(3), fries batch under a Lock: 2 clients",
+                FastFood::twoClients);
+        add("fastfood", "001", "10 clients at once, then perfTest at 1 and 2 clients per second", FastFood::main);
+        add("fastfood_study", "001", "the optimisation exercise: cheapest kitchen for 2 clients/s within 5 s",
+                Study::main);
         // seed 002: coroutines from generators to async/await (the generator programs are pending)
         add("say_after", "002", "say_after: asyncio.run, sequential awaits, then two tasks", SayAfter::main);
     }
