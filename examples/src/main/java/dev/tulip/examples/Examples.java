@@ -6,6 +6,11 @@ import dev.tulip.examples.fastfood.FastFood;
 import dev.tulip.examples.fastfood.NaiveFastFood;
 import dev.tulip.examples.fastfood.Study;
 import dev.tulip.examples.notebook.SayAfter;
+import dev.tulip.examples.producers.QueueAsCompleted;
+import dev.tulip.examples.producers.QueueHang;
+import dev.tulip.examples.producers.QueueJoin;
+import dev.tulip.examples.producers.RandomSleeps;
+import dev.tulip.examples.producers.SemaphoreSleeps;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +30,15 @@ public final class Examples {
     private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
 
     static {
+        // seed 000: producers and consumers
+        add("random_sleeps", "000", "gather of 10 random sleeps", RandomSleeps::main);
+        add("semaphore_sleeps", "000", "the same, at most 3 at a time (Semaphore(3))", SemaphoreSleeps::main);
+        add("queue_hang", "000", "Queue(3), a producer and 3 consumers under gather: never ends (timeout)",
+                QueueHang::main);
+        add("queue_as_completed", "000", "asCompleted: stop at the first to finish, or at the first error",
+                QueueAsCompleted::main);
+        add("queue_join", "000", "consumers as tasks, queue.join(), then cancel() caught as CancelledError",
+                QueueJoin::main);
         // seed 001: the fast-food server
         add("fastfood_naive", "001", "the fast-food server without constraints: 2 clients in 4 s",
                 NaiveFastFood::main);
