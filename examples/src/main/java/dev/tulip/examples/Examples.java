@@ -5,6 +5,9 @@ import dev.tulip.Tulip;
 import dev.tulip.examples.fastfood.FastFood;
 import dev.tulip.examples.fastfood.NaiveFastFood;
 import dev.tulip.examples.fastfood.Study;
+import dev.tulip.examples.notebook.Awaitables;
+import dev.tulip.examples.notebook.GatherOrder;
+import dev.tulip.examples.notebook.InExecutor;
 import dev.tulip.examples.notebook.SayAfter;
 import dev.tulip.examples.producers.QueueAsCompleted;
 import dev.tulip.examples.producers.QueueHang;
@@ -49,6 +52,10 @@ public final class Examples {
                 Study::main);
         // seed 002: coroutines from generators to async/await (the generator programs are pending)
         add("say_after", "002", "say_after: asyncio.run, sequential awaits, then two tasks", SayAfter::main);
+        add("awaitables", "002", "the three awaitables: a coroutine, a task, a future", Awaitables::main);
+        add("in_executor", "002", "a blocking call through runInExecutor and toThread", InExecutor::main);
+        add("gather_order", "002", "gather's results come in argument order, whatever finishes first",
+                GatherOrder::main);
     }
 
     private Examples() {
