@@ -5,6 +5,10 @@ import dev.tulip.Tulip;
 import dev.tulip.examples.fastfood.FastFood;
 import dev.tulip.examples.fastfood.NaiveFastFood;
 import dev.tulip.examples.fastfood.Study;
+import dev.tulip.examples.lecture.Famine;
+import dev.tulip.examples.lecture.Morceaux;
+import dev.tulip.examples.lecture.RunForever;
+import dev.tulip.examples.lecture.WriterConsumer;
 import dev.tulip.examples.notebook.Awaitables;
 import dev.tulip.examples.notebook.GatherOrder;
 import dev.tulip.examples.notebook.InExecutor;
@@ -14,6 +18,7 @@ import dev.tulip.examples.producers.QueueHang;
 import dev.tulip.examples.producers.QueueJoin;
 import dev.tulip.examples.producers.RandomSleeps;
 import dev.tulip.examples.producers.SemaphoreSleeps;
+import dev.tulip.examples.python34.UnboundedQueue;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,6 +61,16 @@ public final class Examples {
         add("in_executor", "002", "a blocking call through runInExecutor and toThread", InExecutor::main);
         add("gather_order", "002", "gather's results come in argument order, whatever finishes first",
                 GatherOrder::main);
+        // seed 003: Python 3.4 (the websocket counter is a network program, not ported)
+        add("unbounded_queue", "003", "an unbounded Queue: a producer, then a consumer that waits forever",
+                UnboundedQueue::main);
+        // seed 004: the lecture script
+        add("morceaux", "004", "a coroutine in three pieces: called without a loop, runUntilComplete, gather",
+                Morceaux::main);
+        add("famine", "004", "a blocking Thread.sleep in a coroutine starves the others (debug mode warns)",
+                Famine::main);
+        add("writer_consumer", "004", "a new event loop, a writer and a consumer over a Queue", WriterConsumer::main);
+        add("run_forever", "004", "ensureFuture then runForever, stopped cleanly by Ctrl-C", RunForever::main);
     }
 
     private Examples() {
