@@ -15,8 +15,11 @@ import java.util.WeakHashMap;
 final class DebugTracking {
     private static final System.Logger LOG = System.getLogger("dev.tulip");
     private static final Cleaner CLEANER = Cleaner.create();
+    private static final boolean PROPERTY = Boolean.getBoolean("tulip.debug");
     /** Read on every coroutine creation: plain static, a debug switch needs no fencing. */
-    static boolean enabled = Boolean.getBoolean("tulip.debug");
+    static boolean enabled = PROPERTY;
+    /** Loops in debug mode that are not closed: tracking stays on while there is one. */
+    private static int debugLoops;
     private static final Map<Coroutine<?>, Watch> WATCHED = new WeakHashMap<>();
 
     private DebugTracking() {
@@ -40,6 +43,20 @@ final class DebugTracking {
                         + " nothing until it is awaited or wrapped in a task (createTask). It was created here:", origin);
             }
         }
+    }
+
+    /** A loop entered debug mode. */
+    static synchronized void loopDebugOn() {
+        debugLoops++;
+        enabled = true;
+    }
+
+    /** A loop left debug mode (or closed while in it). */
+    static synchronized void loopDebugOff() {
+        if (debugLoops > 0) {
+            debugLoops--;
+        }
+        enabled = PROPERTY || debugLoops > 0;
     }
 
     static void created(Coroutine<?> c) {

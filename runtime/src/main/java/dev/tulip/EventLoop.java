@@ -234,6 +234,9 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        if (debug) {
+            DebugTracking.loopDebugOff(); // coroutine tracking lasts while a debug loop is open
+        }
         for (Task<?> t = firstPending; t != null; t = t.nextPending) {
             LOG.log(System.Logger.Level.WARNING, "Task was destroyed but it is pending: {0}", t);
         }
@@ -438,10 +441,12 @@ public final class EventLoop implements AutoCloseable {
      * @param enabled whether to enable it
      */
     public void setDebug(boolean enabled) {
-        debug = enabled;
-        if (enabled) {
-            DebugTracking.enabled = true;
+        if (enabled && !debug) {
+            DebugTracking.loopDebugOn();
+        } else if (!enabled && debug) {
+            DebugTracking.loopDebugOff();
         }
+        debug = enabled;
     }
 
     /**

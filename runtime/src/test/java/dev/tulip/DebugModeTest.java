@@ -77,4 +77,19 @@ class DebugModeTest {
     private static void createAndDrop() {
         HandWritten.cook("forgotten", 1); // created, never awaited
     }
+
+    @Test
+    void coroutineTrackingLastsWhileADebugLoopIsOpen() {
+        boolean before = DebugTracking.enabled;
+        EventLoop a = new EventLoop();
+        EventLoop b = new EventLoop();
+        a.setDebug(true);
+        b.setDebug(true);
+        assertTrue(DebugTracking.enabled);
+        a.close();
+        assertTrue(DebugTracking.enabled);
+        b.setDebug(false);
+        org.junit.jupiter.api.Assertions.assertEquals(before, DebugTracking.enabled);
+        b.close();
+    }
 }
