@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class TimerQueueTest {
+class CancelledTimersTest {
     @Test
     void cancelledTimersLeaveTheHeapAtOnce() {
         EventLoop loop = EventLoop.virtualTime();
