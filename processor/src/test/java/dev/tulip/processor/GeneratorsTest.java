@@ -58,6 +58,12 @@ class GeneratorsTest {
     }
 
     @Test
+    void generatorsCarryTheirMethodName() throws Exception {
+        assertEquals("<generator Gens.dwarfs>", make("dwarfs").toString());
+        assertEquals("<async generator Gens.asyncDwarfs>", make("asyncDwarfs").toString());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void talkWithSend() throws Exception {
         Generator<Void> talk = (Generator<Void>) make("talk");

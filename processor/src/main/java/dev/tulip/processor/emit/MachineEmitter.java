@@ -125,14 +125,12 @@ public final class MachineEmitter {
             }
         }
         type.addMethod(ctor.build());
-        if (method.kind == dev.tulip.processor.model.AsyncMethod.Kind.COROUTINE) {
-            type.addMethod(MethodSpec.methodBuilder("name")
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PROTECTED)
-                    .returns(String.class)
-                    .addStatement("return $S", method.displayName())
-                    .build());
-        }
+        type.addMethod(MethodSpec.methodBuilder("name")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(String.class)
+                .addStatement("return $S", method.displayName())
+                .build());
         type.addMethod(resume());
         MethodSpec release = release(fields);
         if (release != null) {
