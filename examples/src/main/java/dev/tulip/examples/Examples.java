@@ -5,6 +5,15 @@ import dev.tulip.Tulip;
 import dev.tulip.examples.fastfood.FastFood;
 import dev.tulip.examples.fastfood.NaiveFastFood;
 import dev.tulip.examples.fastfood.Study;
+import dev.tulip.examples.handmade.CancelSubtask;
+import dev.tulip.examples.handmade.EnsureFutureSubtask;
+import dev.tulip.examples.handmade.GeneratorsOnAsyncio;
+import dev.tulip.examples.handmade.HandMadeLoop;
+import dev.tulip.examples.handmade.HandMadeTask;
+import dev.tulip.examples.handmade.RoundRobin;
+import dev.tulip.examples.handmade.TicTac;
+import dev.tulip.examples.handmade.YieldFromSubtask;
+import dev.tulip.examples.handmade.ZombieSubtask;
 import dev.tulip.examples.lecture.Famine;
 import dev.tulip.examples.lecture.Morceaux;
 import dev.tulip.examples.lecture.RunForever;
@@ -47,6 +56,23 @@ public final class Examples {
                 QueueAsCompleted::main);
         add("queue_join", "000", "consumers as tasks, queue.join(), then cancel() caught as CancelledError",
                 QueueJoin::main);
+        // seed 001: how asyncio works inside, with generators, a hand-made Task and Loop
+        add("tic_tac", "001", "a generator driven by next() until StopIteration carries its return value",
+                TicTac::main);
+        add("hand_made_task", "001", "the hand-made Task: NEW, RUNNING, FINISHED (and ERROR)", HandMadeTask::main);
+        add("round_robin", "001", "two tic_tac tasks in a deque, run in turn: their output interleaves",
+                RoundRobin::main);
+        add("hand_made_loop", "001", "the hand-made Loop: schedule, runUntilEmpty, runUntilComplete",
+                HandMadeLoop::main);
+        add("generators_on_asyncio", "001", "the same coroutines on Tulip's loop: runUntilComplete, Tulip.wait",
+                GeneratorsOnAsyncio::main);
+        add("yield_from_subtask", "001", "a sequential call: example delegates to subtask with yieldFrom",
+                YieldFromSubtask::main);
+        add("ensure_future_subtask", "001", "a concurrent call: ensureFuture(subtask()) on the default Loop",
+                EnsureFutureSubtask::main);
+        add("zombie_subtask", "001", "a subtask that outlives example, finished by runUntilEmpty",
+                ZombieSubtask::main);
+        add("cancel_subtask", "001", "the CANCELLED status and a cancel(task) coroutine", CancelSubtask::main);
         // seed 001: the fast-food server
         add("fastfood_naive", "001", "the fast-food server without constraints: 2 clients in 4 s",
                 NaiveFastFood::main);
