@@ -18,10 +18,14 @@ import dev.tulip.examples.lecture.Famine;
 import dev.tulip.examples.lecture.Morceaux;
 import dev.tulip.examples.lecture.RunForever;
 import dev.tulip.examples.lecture.WriterConsumer;
+import dev.tulip.examples.notebook.AsyncDwarfs;
 import dev.tulip.examples.notebook.Awaitables;
+import dev.tulip.examples.notebook.Dwarfs;
+import dev.tulip.examples.notebook.DwarfsYieldFrom;
 import dev.tulip.examples.notebook.GatherOrder;
 import dev.tulip.examples.notebook.InExecutor;
 import dev.tulip.examples.notebook.SayAfter;
+import dev.tulip.examples.notebook.Talk;
 import dev.tulip.examples.producers.QueueAsCompleted;
 import dev.tulip.examples.producers.QueueHang;
 import dev.tulip.examples.producers.QueueJoin;
@@ -81,12 +85,23 @@ public final class Examples {
         add("fastfood", "001", "10 clients at once, then perfTest at 1 and 2 clients per second", FastFood::main);
         add("fastfood_study", "001", "the optimisation exercise: cheapest kitchen for 2 clients/s within 5 s",
                 Study::main);
-        // seed 002: coroutines from generators to async/await (the generator programs are pending)
+        // seed 002: coroutines from generators to async/await
+        add("dwarfs", "002", "a generator: nothing runs until next(), then it pauses at each yield",
+                Dwarfs::main);
+        add("talk", "002", "a generator that receives with send(); a send to a new generator fails",
+                Talk::main);
+        add("talk_primed", "002", "the priming decorator: talk().primed() is ready for send()", Talk::primed);
+        add("dwarfs_yield_from", "002", "yieldFrom a list; what is sent goes through yieldFrom to the delegate",
+                DwarfsYieldFrom::main);
         add("say_after", "002", "say_after: asyncio.run, sequential awaits, then two tasks", SayAfter::main);
         add("awaitables", "002", "the three awaitables: a coroutine, a task, a future", Awaitables::main);
         add("in_executor", "002", "a blocking call through runInExecutor and toThread", InExecutor::main);
         add("gather_order", "002", "gather's results come in argument order, whatever finishes first",
                 GatherOrder::main);
+        add("async_dwarfs", "002", "an asynchronous generator, iterated by a for-each in an @Async method",
+                AsyncDwarfs::main);
+        add("async_comprehensions", "002", "collect(dwarfs()) and collect(dwarfs(), filter)",
+                AsyncDwarfs::comprehensions);
         // seed 003: Python 3.4 (the websocket counter is a network program, not ported)
         add("unbounded_queue", "003", "an unbounded Queue: a producer, then a consumer that waits forever",
                 UnboundedQueue::main);
