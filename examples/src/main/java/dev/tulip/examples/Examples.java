@@ -32,6 +32,7 @@ import dev.tulip.examples.producers.QueueJoin;
 import dev.tulip.examples.producers.RandomSleeps;
 import dev.tulip.examples.producers.SemaphoreSleeps;
 import dev.tulip.examples.python34.UnboundedQueue;
+import dev.tulip.examples.python34.UnboundedQueueGenerators;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -105,6 +106,8 @@ public final class Examples {
         // seed 003: Python 3.4 (the websocket counter is a network program, not ported)
         add("unbounded_queue", "003", "an unbounded Queue: a producer, then a consumer that waits forever",
                 UnboundedQueue::main);
+        add("unbounded_queue_generators", "003", "the same with generators and yieldFrom, on the hand-made Loop",
+                UnboundedQueueGenerators::main);
         // seed 004: the lecture script
         add("morceaux", "004", "a coroutine in three pieces: called without a loop, runUntilComplete, gather",
                 Morceaux::main);
@@ -141,7 +144,7 @@ public final class Examples {
     private static void list() {
         System.out.println("examples (seed, name, what it shows); run one with -Dexample=NAME,"
                 + " on real time with -Dexec.args=\"NAME --real-time\":");
-        EXAMPLES.forEach((name, e) -> System.out.printf("  %s  %-22s %s%n", e.seed(), name, e.description()));
+        EXAMPLES.forEach((name, e) -> System.out.printf("  %s  %-26s %s%n", e.seed(), name, e.description()));
     }
 
     /**
