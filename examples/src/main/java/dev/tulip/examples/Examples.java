@@ -5,20 +5,34 @@ import dev.tulip.Tulip;
 import dev.tulip.examples.fastfood.FastFood;
 import dev.tulip.examples.fastfood.NaiveFastFood;
 import dev.tulip.examples.fastfood.Study;
+import dev.tulip.examples.handmade.CancelSubtask;
+import dev.tulip.examples.handmade.EnsureFutureSubtask;
+import dev.tulip.examples.handmade.GeneratorsOnAsyncio;
+import dev.tulip.examples.handmade.HandMadeLoop;
+import dev.tulip.examples.handmade.HandMadeTask;
+import dev.tulip.examples.handmade.RoundRobin;
+import dev.tulip.examples.handmade.TicTac;
+import dev.tulip.examples.handmade.YieldFromSubtask;
+import dev.tulip.examples.handmade.ZombieSubtask;
 import dev.tulip.examples.lecture.Famine;
 import dev.tulip.examples.lecture.Morceaux;
 import dev.tulip.examples.lecture.RunForever;
 import dev.tulip.examples.lecture.WriterConsumer;
+import dev.tulip.examples.notebook.AsyncDwarfs;
 import dev.tulip.examples.notebook.Awaitables;
+import dev.tulip.examples.notebook.Dwarfs;
+import dev.tulip.examples.notebook.DwarfsYieldFrom;
 import dev.tulip.examples.notebook.GatherOrder;
 import dev.tulip.examples.notebook.InExecutor;
 import dev.tulip.examples.notebook.SayAfter;
+import dev.tulip.examples.notebook.Talk;
 import dev.tulip.examples.producers.QueueAsCompleted;
 import dev.tulip.examples.producers.QueueHang;
 import dev.tulip.examples.producers.QueueJoin;
 import dev.tulip.examples.producers.RandomSleeps;
 import dev.tulip.examples.producers.SemaphoreSleeps;
 import dev.tulip.examples.python34.UnboundedQueue;
+import dev.tulip.examples.python34.UnboundedQueueGenerators;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +61,23 @@ public final class Examples {
                 QueueAsCompleted::main);
         add("queue_join", "000", "consumers as tasks, queue.join(), then cancel() caught as CancelledError",
                 QueueJoin::main);
+        // seed 001: how asyncio works inside, with generators, a hand-made Task and Loop
+        add("tic_tac", "001", "a generator driven by next() until StopIteration carries its return value",
+                TicTac::main);
+        add("hand_made_task", "001", "the hand-made Task: NEW, RUNNING, FINISHED (and ERROR)", HandMadeTask::main);
+        add("round_robin", "001", "two tic_tac tasks in a deque, run in turn: their output interleaves",
+                RoundRobin::main);
+        add("hand_made_loop", "001", "the hand-made Loop: schedule, runUntilEmpty, runUntilComplete",
+                HandMadeLoop::main);
+        add("generators_on_asyncio", "001", "the same coroutines on Tulip's loop: runUntilComplete, Tulip.wait",
+                GeneratorsOnAsyncio::main);
+        add("yield_from_subtask", "001", "a sequential call: example delegates to subtask with yieldFrom",
+                YieldFromSubtask::main);
+        add("ensure_future_subtask", "001", "a concurrent call: ensureFuture(subtask()) on the default Loop",
+                EnsureFutureSubtask::main);
+        add("zombie_subtask", "001", "a subtask that outlives example, finished by runUntilEmpty",
+                ZombieSubtask::main);
+        add("cancel_subtask", "001", "the CANCELLED status and a cancel(task) coroutine", CancelSubtask::main);
         // seed 001: the fast-food server
         add("fastfood_naive", "001", "the fast-food server without constraints: 2 clients in 4 s",
                 NaiveFastFood::main);
@@ -55,15 +86,28 @@ public final class Examples {
         add("fastfood", "001", "10 clients at once, then perfTest at 1 and 2 clients per second", FastFood::main);
         add("fastfood_study", "001", "the optimisation exercise: cheapest kitchen for 2 clients/s within 5 s",
                 Study::main);
-        // seed 002: coroutines from generators to async/await (the generator programs are pending)
+        // seed 002: coroutines from generators to async/await
+        add("dwarfs", "002", "a generator: nothing runs until next(), then it pauses at each yield",
+                Dwarfs::main);
+        add("talk", "002", "a generator that receives with send(); a send to a new generator fails",
+                Talk::main);
+        add("talk_primed", "002", "the priming decorator: talk().primed() is ready for send()", Talk::primed);
+        add("dwarfs_yield_from", "002", "yieldFrom a list; what is sent goes through yieldFrom to the delegate",
+                DwarfsYieldFrom::main);
         add("say_after", "002", "say_after: asyncio.run, sequential awaits, then two tasks", SayAfter::main);
         add("awaitables", "002", "the three awaitables: a coroutine, a task, a future", Awaitables::main);
         add("in_executor", "002", "a blocking call through runInExecutor and toThread", InExecutor::main);
         add("gather_order", "002", "gather's results come in argument order, whatever finishes first",
                 GatherOrder::main);
+        add("async_dwarfs", "002", "an asynchronous generator, iterated by a for-each in an @Async method",
+                AsyncDwarfs::main);
+        add("async_comprehensions", "002", "collect(dwarfs()) and collect(dwarfs(), filter)",
+                AsyncDwarfs::comprehensions);
         // seed 003: Python 3.4 (the websocket counter is a network program, not ported)
         add("unbounded_queue", "003", "an unbounded Queue: a producer, then a consumer that waits forever",
                 UnboundedQueue::main);
+        add("unbounded_queue_generators", "003", "the same with generators and yieldFrom, on the hand-made Loop",
+                UnboundedQueueGenerators::main);
         // seed 004: the lecture script
         add("morceaux", "004", "a coroutine in three pieces: called without a loop, runUntilComplete, gather",
                 Morceaux::main);
@@ -100,7 +144,7 @@ public final class Examples {
     private static void list() {
         System.out.println("examples (seed, name, what it shows); run one with -Dexample=NAME,"
                 + " on real time with -Dexec.args=\"NAME --real-time\":");
-        EXAMPLES.forEach((name, e) -> System.out.printf("  %s  %-22s %s%n", e.seed(), name, e.description()));
+        EXAMPLES.forEach((name, e) -> System.out.printf("  %s  %-26s %s%n", e.seed(), name, e.description()));
     }
 
     /**

@@ -15,14 +15,14 @@ class ExamplesExampleTest {
             assertTrue(output.matches("(?s).*\\n  00\\d  " + name + " +\\S.*"), name + " in\n" + output);
             count++;
         }
-        assertEquals(18, count);
+        assertEquals(34, count);
         assertEquals(count + 1, output.split("\n").length);
     }
 
     @Test
     void unknownNameListsTheExamples() {
-        String output = Output.ofExample("tic_tac");
-        assertTrue(output.startsWith("unknown example: tic_tac\nexamples (seed, name, what it shows)"), output);
+        String output = Output.ofExample("no_such_example");
+        assertTrue(output.startsWith("unknown example: no_such_example\nexamples (seed, name, what it shows)"), output);
     }
 
     @Test

@@ -17,4 +17,17 @@ class Python34ExampleTest {
                 # the consumer still waits for a 6th element after 3 s: stopped; run_forever() is never reached
                 """, "unbounded_queue");
     }
+
+    @Test
+    void unboundedQueueGenerators() {
+        assertPrints("""
+                <Task 'producer' [FINISHED] (null)>
+                0
+                1
+                2
+                3
+                4
+                # the consumer still waits for a 6th element after 100 turns of the loop: stopped; run_forever() is never reached
+                """, "unbounded_queue_generators");
+    }
 }
