@@ -122,6 +122,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
      * @throws InvalidStateError if the future is already done
      */
     public void setResult(T value) {
+        loop.checkThread("AsyncFuture.setResult");
         if (status != PENDING) {
             throw new InvalidStateError("setResult on a future that is already done: " + this);
         }
@@ -136,6 +137,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
      */
     public void setException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
+        loop.checkThread("AsyncFuture.setException");
         if (status != PENDING) {
             throw new InvalidStateError("setException on a future that is already done: " + this);
         }
@@ -159,6 +161,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
      * @return true if it was pending and is now cancelled
      */
     public boolean cancel(String message) {
+        loop.checkThread("AsyncFuture.cancel");
         if (status != PENDING) {
             return false;
         }
@@ -174,6 +177,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
      */
     public void addDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
         Objects.requireNonNull(callback, "callback");
+        loop.checkThread("AsyncFuture.addDoneCallback");
         if (status != PENDING) {
             scheduleCallback(callback);
         } else {
@@ -189,6 +193,17 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
      */
     public int removeDoneCallback(Consumer<? super AsyncFuture<T>> callback) {
         return removeCallback(callback);
+    }
+
+    /**
+     * A {@link java.util.concurrent.CompletableFuture} that completes like this future, for code on
+     * other threads; cancelling it (from any thread) cancels this future on its loop. Call it on the
+     * loop's thread.
+     *
+     * @return a new CompletableFuture following this future
+     */
+    public java.util.concurrent.CompletableFuture<T> toCompletableFuture() {
+        return Threads.toCompletableFuture(this);
     }
 
     // ---- internals shared with Task and the combinators ----

@@ -40,6 +40,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** Creates a fresh coroutine; nothing runs until it is awaited or scheduled. */
     protected Coroutine() {
+        if (DebugTracking.enabled) {
+            DebugTracking.created(this);
+        }
     }
 
     /**

@@ -234,6 +234,9 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        if (debug) {
+            DebugTracking.loopDebugOff(); // coroutine tracking lasts while a debug loop is open
+        }
         for (Task<?> t = firstPending; t != null; t = t.nextPending) {
             LOG.log(System.Logger.Level.WARNING, "Task was destroyed but it is pending: {0}", t);
         }
@@ -352,6 +355,26 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Runs a blocking call on an executor and returns a future of this loop completed with its outcome;
+     * Python's {@code loop.run_in_executor(executor, func)}. The outcome comes back through
+     * {@link #callSoonThreadsafe}; a virtual-time loop waits for it before moving time forward.
+     * Cancelling the future before the call starts means it never runs; a running call is not
+     * interrupted and its outcome is dropped.
+     *
+     * @param executor where to run it; null for the loop's default executor (a cached pool of daemon
+     *     threads, shut down when the loop closes)
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return the future
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the work
+     */
+    public <T> AsyncFuture<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<T> callable) {
+        checkNotClosed();
+        return Threads.runInExecutor(this, executor, callable);
+    }
+
+    /**
      * Returns a future for an awaitable: a future or task as is, a coroutine wrapped in a new task,
      * anything else in a task that awaits it. Python's {@code asyncio.ensure_future}.
      *
@@ -390,6 +413,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * How many timers are scheduled and not cancelled (cancelled timers leave the heap at once).
+     *
+     * @return the number of pending timers
+     */
+    public int scheduledTimerCount() {
+        return timers.size();
+    }
+
+    /**
      * The task whose coroutine is running right now, or null when a plain callback runs.
      *
      * @return the current task, or null
@@ -401,12 +433,19 @@ public final class EventLoop implements AutoCloseable {
     // ---- debug and errors ----
 
     /**
-     * Enables debug mode: slow steps are logged, and thread misuse fails fast. Also enabled by the
-     * system property {@code tulip.debug=true}.
+     * Enables debug mode: a callback or task step that keeps the loop longer than the slow-callback
+     * duration (0.1 s by default) is logged with the task and the duration; coroutines created from now
+     * on that are never awaited are reported with where they were created; thread misuse fails fast.
+     * Also enabled by the system property {@code tulip.debug=true}, or {@code Tulip.run(main, true)}.
      *
      * @param enabled whether to enable it
      */
     public void setDebug(boolean enabled) {
+        if (enabled && !debug) {
+            DebugTracking.loopDebugOn();
+        } else if (!enabled && debug) {
+            DebugTracking.loopDebugOff();
+        }
         debug = enabled;
     }
 

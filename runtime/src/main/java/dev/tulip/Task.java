@@ -52,6 +52,9 @@ public final class Task<T> extends AsyncFuture<T> {
         this.coroutine = coroutine;
         this.current = coroutine;
         coroutine.parent = this;
+        if (DebugTracking.enabled) {
+            DebugTracking.started(coroutine);
+        }
         loop.taskCreated(this);
     }
 
@@ -102,6 +105,7 @@ public final class Task<T> extends AsyncFuture<T> {
      */
     @Override
     public boolean cancel(String message) {
+        loop.checkThread("Task.cancel");
         if (done()) {
             return false;
         }
@@ -273,6 +277,9 @@ public final class Task<T> extends AsyncFuture<T> {
                             + " in a task (createTask) to await its result several times");
                 } else {
                     child.parent = c;
+                    if (DebugTracking.enabled) {
+                        DebugTracking.started(child);
+                    }
                     c = child;
                 }
             } else if (next instanceof AsyncFuture) {

@@ -80,6 +80,162 @@ public final class Tulip {
         return Coroutines.completed(null);
     }
 
+    // ---- the words of a generator body ----
+
+    /**
+     * Yields a value from the enclosing generator and returns the value sent back in: Python's
+     * {@code data = yield value}. Used in a {@link Generator.Method @Generator.Method} method (returning
+     * {@link Generator}) or an {@link Async @Async} method returning {@link AsyncGenerator}; the result
+     * is what {@link Generator#send send} (or {@link AsyncGenerator#asend asend}) passed, null for
+     * {@code next()}.
+     *
+     * <p>Write it qualified, {@code Tulip.yield(value)}: {@code yield} is a restricted identifier in
+     * Java (the {@code switch} expression statement), so an unqualified {@code yield(value)} does not
+     * compile even with a static import.
+     *
+     * <pre>{@code
+     * String data = Tulip.yield(count);   // yields count; data is the value sent in
+     * }</pre>
+     *
+     * <p>A marker, like {@link #await(Awaitable) await}: Tulip's annotation processor compiles each call
+     * into a suspension point of the generated state machine.
+     *
+     * @param value the value to yield
+     * @param <S> the type of the value sent in
+     * @return the value sent in
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static <S> S yield(Object value) {
+        throw markerOutsideGenerator("Tulip.yield(...)");
+    }
+
+    /**
+     * Yields null and returns the value sent in: Python's bare {@code data = yield}, as in a generator
+     * used as a consumer ({@code String data = Tulip.yield();}). A marker, like {@link #yield(Object)}.
+     *
+     * @param <S> the type of the value sent in
+     * @return the value sent in
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static <S> S yield() {
+        throw markerOutsideGenerator("Tulip.yield()");
+    }
+
+    /**
+     * Delegates to another generator until it is exhausted, and returns its return value: Python's
+     * {@code result = yield from gen}. Every value it yields is yielded by the enclosing generator, and
+     * {@code send}, {@code throwInto} and {@code close} are forwarded to it (PEP 380). A marker, like
+     * {@link #yield(Object)}; only in a {@link Generator.Method @Generator.Method} body (as in Python,
+     * an asynchronous generator cannot delegate).
+     *
+     * @param source the generator to delegate to
+     * @param <R> the type of its return value
+     * @return the delegate's return value ({@link Generator#returnValue()})
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static <R> R yieldFrom(Generator<?> source) {
+        throw markerOutsideGenerator("Tulip.yieldFrom(...)");
+    }
+
+    /**
+     * Yields every element of an iterable: Python's {@code yield from iterable}. Sending a non-null value
+     * to the enclosing generator meanwhile raises {@link UnsupportedOperationException} at this
+     * statement, as Python raises {@code AttributeError} for an iterator without {@code send}. A marker.
+     *
+     * @param source the elements to yield
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static void yieldFrom(Iterable<?> source) {
+        throw markerOutsideGenerator("Tulip.yieldFrom(...)");
+    }
+
+    /**
+     * Yields every remaining element of an iterator; like {@link #yieldFrom(Iterable)}. An iterator that
+     * is {@link AutoCloseable} is closed when the generator is closed during the delegation. A marker.
+     *
+     * @param source the iterator to drain
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static void yieldFrom(java.util.Iterator<?> source) {
+        throw markerOutsideGenerator("Tulip.yieldFrom(...)");
+    }
+
+    /**
+     * What a generator method returns at its end: {@code return Tulip.doneYielding();}, Python's plain
+     * {@code return} (or falling off the end) in a generator. The generator is then exhausted. Its type
+     * adapts to the method's return type: {@link Generator Generator&lt;T&gt;} or
+     * {@link AsyncGenerator AsyncGenerator&lt;T&gt;}. A marker, like {@link #yield(Object)}.
+     *
+     * @param <G> the generator type the method returns
+     * @return never
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static <G extends Iterable<?>> G doneYielding() {
+        throw markerOutsideGenerator("Tulip.doneYielding()");
+    }
+
+    /**
+     * What a generator method returns to end with a value: {@code return Tulip.doneYielding(value);},
+     * Python's {@code return value} in a generator, which becomes {@link StopIteration#value()},
+     * {@link Generator#returnValue()} and the result of a {@link #yieldFrom(Generator) yieldFrom} of this
+     * generator. Only for {@link Generator} methods: as in Python, an asynchronous generator cannot
+     * return a value. A marker, like {@link #yield(Object)}.
+     *
+     * @param value the return value
+     * @param <T> the type of the values the generator yields
+     * @return never
+     * @throws IllegalStateException always, if it ever runs
+     */
+    public static <T> Generator<T> doneYielding(Object value) {
+        throw markerOutsideGenerator("Tulip.doneYielding(...)");
+    }
+
+    /**
+     * Collects every value of an asynchronous iterable into a new list: Python's async comprehension
+     * {@code [x async for x in source]}.
+     *
+     * <pre>{@code
+     * List<String> all = await(collect(dwarfs()));
+     * }</pre>
+     *
+     * The iteration runs in the task that awaits the result; if that task is cancelled while an
+     * {@link AsyncGenerator} source awaits, the cancellation is raised inside the generator.
+     *
+     * @param source what to iterate, usually an {@link AsyncGenerator}
+     * @param <T> the element type
+     * @return a coroutine producing a new (mutable) list of the values in order; await it once
+     */
+    public static <T> Coroutine<List<T>> collect(AsyncIterable<? extends T> source) {
+        return new Collect<>(Objects.requireNonNull(source, "source"), null);
+    }
+
+    /**
+     * Collects the values of an asynchronous iterable that pass a test: Python's
+     * {@code [x async for x in source if keep(x)]}.
+     *
+     * <pre>{@code
+     * List<String> withE = await(collect(dwarfs(), name -> name.contains("e")));
+     * }</pre>
+     *
+     * @param source what to iterate, usually an {@link AsyncGenerator}
+     * @param keep the condition a value must meet to be collected; if it throws, the coroutine fails
+     *     with that exception (the source is left where it is, as in Python; close a generator with
+     *     {@link AsyncGenerator#aclose()})
+     * @param <T> the element type
+     * @return a coroutine producing a new (mutable) list of the values kept, in order; await it once
+     */
+    public static <T> Coroutine<List<T>> collect(AsyncIterable<? extends T> source,
+            java.util.function.Predicate<? super T> keep) {
+        return new Collect<>(Objects.requireNonNull(source, "source"), Objects.requireNonNull(keep, "keep"));
+    }
+
+    private static IllegalStateException markerOutsideGenerator(String marker) {
+        return new IllegalStateException(marker + " ran as a plain method call. It is only legal inside a generator"
+                + " compiled by Tulip's annotation processor: a @Generator.Method method returning Generator<T>, or"
+                + " an @Async method returning AsyncGenerator<T>; make sure tulip-processor is on javac's annotation"
+                + " processor path, and call the method through its generated companion factory.");
+    }
+
     // ---- running ----
 
     /**
@@ -93,6 +249,35 @@ public final class Tulip {
      */
     public static <T> T run(Awaitable<T> main) {
         return run(main, new EventLoop());
+    }
+
+    /**
+     * Runs an awaitable as {@link #run(Awaitable)} does, optionally in debug mode (Python's
+     * {@code asyncio.run(main, debug=True)}): slow steps are logged, never-awaited coroutines reported.
+     *
+     * @param main usually a coroutine
+     * @param debug whether to enable debug mode
+     * @param <T> the result type
+     * @return its result
+     */
+    public static <T> T run(Awaitable<T> main, boolean debug) {
+        EventLoop loop = new EventLoop();
+        loop.setDebug(debug);
+        return run(main, loop);
+    }
+
+    /**
+     * Like {@link #run(Awaitable, boolean)}, on a virtual-time loop.
+     *
+     * @param main usually a coroutine
+     * @param debug whether to enable debug mode
+     * @param <T> the result type
+     * @return its result
+     */
+    public static <T> T runVirtual(Awaitable<T> main, boolean debug) {
+        EventLoop loop = EventLoop.virtualTime();
+        loop.setDebug(debug);
+        return run(main, loop);
     }
 
     /**
@@ -482,6 +667,73 @@ public final class Tulip {
      */
     public static List<Task<?>> allTasks() {
         return EventLoop.running().allTasks();
+    }
+
+    // ---- threads ----
+
+    /**
+     * Runs a blocking call on the running loop's default executor and waits for its result without
+     * blocking the loop; Python's {@code await asyncio.to_thread(func)}. Like Python's coroutine, the
+     * call is submitted when the coroutine is awaited (or its task starts). Cancelling the awaiting task
+     * before the call starts means it never runs; once running, it is not interrupted.
+     *
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return a coroutine producing the callable's result, or raising its exception
+     */
+    public static <T> Coroutine<T> toThread(java.util.concurrent.Callable<T> callable) {
+        return new Threads.ToThread<>(callable);
+    }
+
+    /**
+     * Runs a blocking call on an executor, from the running loop; Python's
+     * {@code loop.run_in_executor(executor, func)}. See {@link EventLoop#runInExecutor}.
+     *
+     * @param executor where to run it; null for the loop's default executor
+     * @param callable the blocking work
+     * @param <T> the result type
+     * @return a future completed on the loop with the callable's outcome
+     */
+    public static <T> AsyncFuture<T> runInExecutor(java.util.concurrent.Executor executor,
+            java.util.concurrent.Callable<T> callable) {
+        return EventLoop.running().runInExecutor(executor, callable);
+    }
+
+    /**
+     * Wraps a {@link java.util.concurrent.CompletionStage} (typically a
+     * {@link java.util.concurrent.CompletableFuture} completed on another thread) in a future of the
+     * running loop; Python's {@code asyncio.wrap_future}. This is what {@code await(stage)} compiles to.
+     *
+     * <p>The future is completed on the loop thread when the stage completes, on any thread; a stage
+     * that is already complete gives a future that is already done (awaiting it does not suspend). A
+     * {@link java.util.concurrent.CompletionException} is unwrapped to its cause, and a cancelled stage
+     * cancels the future. Cancelling the future cancels the stage when it is a
+     * {@link java.util.concurrent.Future}. On a virtual-time loop, time does not move while a wrapped
+     * stage is pending (it is work on another thread), so do not wrap a stage that only the loop's own
+     * timers would complete: use an {@link AsyncFuture} for that.
+     *
+     * @param stage the stage to follow
+     * @param <T> the result type
+     * @return a future on the running loop
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T> AsyncFuture<T> wrapFuture(java.util.concurrent.CompletionStage<T> stage) {
+        return Threads.wrapFuture(EventLoop.running(), stage);
+    }
+
+    /**
+     * Submits a coroutine to a loop running on another thread, from any thread; Python's
+     * {@code asyncio.run_coroutine_threadsafe}. The coroutine is wrapped in a task on the loop thread.
+     *
+     * @param coroutine a coroutine that has not started
+     * @param loop the (running) loop to run it on
+     * @param <T> the result type
+     * @return a CompletableFuture with the task's outcome; cancelling it cancels the task
+     * @throws IllegalStateException if the loop is closed
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine,
+            EventLoop loop) {
+        return Threads.runCoroutineThreadsafe(coroutine, loop);
     }
 
     /**

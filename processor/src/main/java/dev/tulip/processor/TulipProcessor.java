@@ -63,7 +63,7 @@ public final class TulipProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         // javax.annotation.processing.Generated marks our own output: claiming it keeps -Xlint:processing quiet.
-        return Set.of(KnownNames.ASYNC, "javax.annotation.processing.Generated");
+        return Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
     }
 
     @Override
@@ -77,8 +77,29 @@ public final class TulipProcessor extends AbstractProcessor {
         env = new Env(processingEnv);
     }
 
+    /** Total time spent in {@link #process}, reported with {@code -Atulip.timing=true}. */
+    private long processingNanos;
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of("tulip.timing");
+    }
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        long start = System.nanoTime();
+        try {
+            return processTimed(annotations, round);
+        } finally {
+            processingNanos += System.nanoTime() - start;
+            if (round.processingOver() && Boolean.parseBoolean(processingEnv.getOptions().get("tulip.timing"))) {
+                processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.NOTE,
+                        "Tulip: " + processingNanos / 1_000_000 + " ms in the processor");
+            }
+        }
+    }
+
+    private boolean processTimed(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement async = env.elements.getTypeElement(KnownNames.ASYNC);
         if (async == null) {
             return false; // the runtime is not on the class path: nothing of ours to do
@@ -91,7 +112,12 @@ public final class TulipProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        for (Element e : round.getElementsAnnotatedWith(async)) {
+        List<Element> annotated = new ArrayList<>(round.getElementsAnnotatedWith(async));
+        TypeElement generatorMethod = env.elements.getTypeElement(KnownNames.GENERATOR_METHOD);
+        if (generatorMethod != null) {
+            annotated.addAll(round.getElementsAnnotatedWith(generatorMethod));
+        }
+        for (Element e : annotated) {
             if (e.getKind() == ElementKind.METHOD) {
                 byOwner.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>());
             }
@@ -111,7 +137,7 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     private static boolean hasAsync(Element m) {
-        return dev.tulip.processor.analysis.Markers.isAsyncMethod(m);
+        return dev.tulip.processor.analysis.Markers.isCompiledMethod(m);
     }
 
     private void compileOwner(TypeElement owner, List<ExecutableElement> methods, boolean lastRound) {
@@ -123,8 +149,9 @@ public final class TulipProcessor extends AbstractProcessor {
             return;
         }
         List<AsyncMethod> valid = new ArrayList<>();
+        Map<Element, TreePath> paths = memberPaths(owner);
         for (ExecutableElement m : methods) {
-            AsyncMethod am = validate(m);
+            AsyncMethod am = validate(m, paths.get(m));
             if (am != null) {
                 valid.add(am);
             }
@@ -166,8 +193,9 @@ public final class TulipProcessor extends AbstractProcessor {
                 GraphCleanup.run(cfg);
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
+                checkNameable(cfg, index, typeNames);
                 MachineEmitter machine = new MachineEmitter(m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
-                        "caught");
+                        lowerer.caughtName(), lowerer.awaitingName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
                     companion = new CompanionEmitter(owner, m.companion, m.fileName(),
@@ -199,11 +227,67 @@ public final class TulipProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * A local that lives across states is declared as a field or up front, so its type must have a name:
+     * an anonymous class or an intersection type does not.
+     */
+    private void checkNameable(Cfg cfg, PathIndex index, TypeNames typeNames) {
+        for (dev.tulip.processor.ir.Var v : cfg.vars) {
+            if (v.element == null || v.tier == dev.tulip.processor.ir.Var.Tier.BLOCK_LOCAL) {
+                continue;
+            }
+            TypeMirror t = v.element.asType();
+            boolean anonymous = t.getKind() == TypeKind.DECLARED
+                    && ((TypeElement) ((DeclaredType) t).asElement()).getNestingKind() == NestingKind.ANONYMOUS;
+            if (anonymous || t.getKind() == TypeKind.INTERSECTION) {
+                TreePath at = index.declaration(v.element);
+                String what = anonymous ? "an anonymous class" : "an intersection type";
+                String message = "the local '" + v.element.getSimpleName() + "' is used across an await, so it must be"
+                        + " stored in the state machine, but its type (" + what + ") has no name. Declare it with"
+                        + " an explicit named type";
+                if (at != null) {
+                    env.diagnostics.error(at, message);
+                } else {
+                    env.diagnostics.error(v.element, message);
+                }
+                throw new Diagnostics.Reported();
+            }
+        }
+    }
+
     /** Checks the method's declaration; reports and returns null if it cannot be an @Async method. */
-    private AsyncMethod validate(ExecutableElement m) {
+    /**
+     * The paths of a class's member declarations, found in one pass (Trees.getPath(element) searches the
+     * whole file each time, which is quadratic for a class with many methods).
+     */
+    private Map<Element, TreePath> memberPaths(TypeElement owner) {
+        Map<Element, TreePath> paths = new HashMap<>();
+        TreePath classPath = env.trees.getPath(owner);
+        if (classPath == null || !(classPath.getLeaf() instanceof com.sun.source.tree.ClassTree)) {
+            return paths;
+        }
+        for (com.sun.source.tree.Tree member : ((com.sun.source.tree.ClassTree) classPath.getLeaf()).getMembers()) {
+            if (member instanceof com.sun.source.tree.MethodTree) {
+                TreePath p = new TreePath(classPath, member);
+                Element e = env.trees.getElement(p);
+                if (e != null) {
+                    paths.put(e, p);
+                }
+            }
+        }
+        return paths;
+    }
+
+    private AsyncMethod validate(ExecutableElement m, TreePath knownPath) {
         if (m.getModifiers().contains(Modifier.ABSTRACT)) {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must have a body: Tulip compiles the"
                     + " body into a state machine. Remove @Async from abstract methods, or give it a body");
+            return null;
+        }
+        if (m.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' cannot be synchronized: its body runs later, step by"
+                    + " step in a state machine, never under the monitor. Use a dev.tulip.Lock around the critical"
+                    + " section: try (var held = await(lock.acquire())) { ... }");
             return null;
         }
         if (m.getModifiers().contains(Modifier.NATIVE)) {
@@ -212,25 +296,45 @@ public final class TulipProcessor extends AbstractProcessor {
             return null;
         }
         TypeMirror ret = m.getReturnType();
-        boolean isCoroutine = ret.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().contentEquals(KnownNames.COROUTINE);
-        if (!isCoroutine || ((DeclaredType) ret).getTypeArguments().size() != 1) {
+        boolean isAsync = dev.tulip.processor.analysis.Markers.isAsyncMethod(m);
+        boolean isGenerator = dev.tulip.processor.analysis.Markers.isGeneratorMethod(m);
+        String returned = ret.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) ret).asElement()).getQualifiedName().toString() : "";
+        boolean oneArgument = ret.getKind() == TypeKind.DECLARED && ((DeclaredType) ret).getTypeArguments().size() == 1;
+        AsyncMethod.Kind kind;
+        if (isAsync && isGenerator) {
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' cannot be both @Async and @Generator.Method: an @Async"
+                    + " method that yields returns AsyncGenerator<T>; a plain generator is only @Generator.Method");
+            return null;
+        } else if (isGenerator) {
+            if (!returned.equals(KnownNames.GENERATOR) || !oneArgument) {
+                env.diagnostics.error(m, "@Generator.Method '" + m.getSimpleName() + "' must return Generator<T>, not "
+                        + ret + ": declare it as Generator<" + boxedName(ret) + "> and end with"
+                        + " 'return Tulip.doneYielding();'");
+                return null;
+            }
+            kind = AsyncMethod.Kind.GENERATOR;
+        } else if (returned.equals(KnownNames.ASYNC_GENERATOR) && oneArgument) {
+            kind = AsyncMethod.Kind.ASYNC_GENERATOR;
+        } else if (returned.equals(KnownNames.COROUTINE) && oneArgument) {
+            kind = AsyncMethod.Kind.COROUTINE;
+        } else {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must return Coroutine<T>, not " + ret
                     + ": declare the result type as Coroutine<" + boxedName(ret) + "> (Coroutine<Void> for no result)"
-                    + " and end with 'return done(value);'");
+                    + " and end with 'return done(value);' (or return AsyncGenerator<T> to yield values)");
             return null;
         }
-        TreePath path = env.trees.getPath(m);
+        TreePath path = knownPath != null ? knownPath : env.trees.getPath(m);
         if (path == null) {
             return null; // from a class file: compiled already
         }
         TypeMirror result = ((DeclaredType) ret).getTypeArguments().get(0);
         if (result.getKind() == TypeKind.WILDCARD) {
-            env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must name its result type:"
-                    + " Coroutine<?> has none. Declare Coroutine<T> with a concrete T");
+            env.diagnostics.error(m, "'" + m.getSimpleName() + "' must name its result type: " + ret
+                    + " has none. Declare it with a concrete type argument");
             return null;
         }
-        return new AsyncMethod(m, path, result);
+        return new AsyncMethod(m, path, result, kind);
     }
 
     private static String boxedName(TypeMirror t) {

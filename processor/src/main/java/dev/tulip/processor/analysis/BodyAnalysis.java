@@ -117,26 +117,45 @@ public final class BodyAnalysis {
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
             Element callee = index.element(node);
             if (Markers.isAwait(callee)) {
-                checkAwaitPlacement(getCurrentPath());
+                if (method.kind == AsyncMethod.Kind.GENERATOR) {
+                    error(getCurrentPath(), "await(...) cannot be used in a @Generator.Method: a plain generator runs"
+                            + " inside next(), outside any event loop. Make it an @Async method returning"
+                            + " AsyncGenerator<T> to both await and yield");
+                } else {
+                    checkPlacement(getCurrentPath(), "await(...)");
+                }
+            } else if (Markers.isYield(callee) || Markers.isYieldFrom(callee)) {
+                String what = Markers.isYield(callee) ? "Tulip.yield(...)" : "Tulip.yieldFrom(...)";
+                if (method.kind == AsyncMethod.Kind.COROUTINE) {
+                    error(getCurrentPath(), what + " cannot be used in an @Async method returning Coroutine<T>: to"
+                            + " yield values, return AsyncGenerator<T> (or make a plain generator with"
+                            + " @Generator.Method returning Generator<T>)");
+                } else if (Markers.isYieldFrom(callee) && method.kind == AsyncMethod.Kind.ASYNC_GENERATOR) {
+                    error(getCurrentPath(), "Tulip.yieldFrom(...) cannot be used in an asynchronous generator (as in"
+                            + " Python): iterate the source with a for-each and Tulip.yield each value");
+                } else {
+                    checkPlacement(getCurrentPath(), what);
+                }
             }
             return super.visitMethodInvocation(node, unused);
         }
 
-        private void checkAwaitPlacement(TreePath path) {
+        private void checkPlacement(TreePath path, String what) {
+            String frame = method.kind == AsyncMethod.Kind.GENERATOR ? "generator" : "coroutine";
             if (lambdaDepth > 0) {
-                error(path, "await(...) cannot be used inside a lambda: the lambda body is a separate function that"
-                        + " runs later, outside this coroutine. Move the work into an @Async method and await it"
+                error(path, what + " cannot be used inside a lambda: the lambda body is a separate function that"
+                        + " runs later, outside this " + frame + ". Move the work into an @Async method and await it"
                         + " here, or schedule it with createTask(...)");
             } else if (classDepth > 0) {
-                error(path, "await(...) cannot be used inside an anonymous or local class: its methods run outside"
-                        + " this coroutine. Make the method an @Async method of a named class and await it here");
+                error(path, what + " cannot be used inside an anonymous or local class: its methods run outside"
+                        + " this " + frame + ". Make the method an @Async method of a named class and await it here");
             } else if (synchronizedDepth > 0) {
-                error(path, "await(...) cannot be used inside a synchronized block: the coroutine would suspend while"
-                        + " holding the monitor. Use a dev.tulip.Lock instead:"
+                error(path, what + " cannot be used inside a synchronized block: the " + frame + " would suspend"
+                        + " while holding the monitor. Use a dev.tulip.Lock instead:"
                         + " try (var held = await(lock.acquire())) { ... }");
             } else if (assertDepth > 0) {
-                error(path, "await(...) cannot be used inside an assert statement: assertions may be disabled, which"
-                        + " would skip the suspension. Await into a local first, then assert on it");
+                error(path, what + " cannot be used inside an assert statement: assertions may be disabled, which"
+                        + " would skip the suspension. Compute into a local first, then assert on it");
             } else {
                 awaits.add(path.getLeaf());
                 markSuspending(path);
@@ -252,10 +271,27 @@ public final class BodyAnalysis {
         public Void visitReturn(ReturnTree node, Void unused) {
             if (lambdaDepth == 0 && classDepth == 0) {
                 ExpressionTree e = node.getExpression();
-                boolean ok = e instanceof MethodInvocationTree && Markers.isDone(index.element(e));
-                if (!ok) {
-                    error(getCurrentPath(), "an @Async method returns with 'return done(value);' (or 'return done();')."
-                            + " To return another coroutine's result, write 'return done(await(coroutine));'");
+                Element marker = e instanceof MethodInvocationTree ? index.element(e) : null;
+                switch (method.kind) {
+                    case COROUTINE:
+                        if (!Markers.isDone(marker)) {
+                            error(getCurrentPath(), "an @Async method returns with 'return done(value);' (or 'return"
+                                    + " done();'). To return another coroutine's result, write"
+                                    + " 'return done(await(coroutine));'");
+                        }
+                        break;
+                    case GENERATOR:
+                        if (!Markers.isDoneYielding(marker)) {
+                            error(getCurrentPath(), "a generator returns with 'return Tulip.doneYielding();' (or 'return"
+                                    + " Tulip.doneYielding(value);' to give a return value, Python's StopIteration.value)");
+                        }
+                        break;
+                    default:
+                        if (!Markers.isDoneYielding(marker)
+                                || !((MethodInvocationTree) e).getArguments().isEmpty()) {
+                            error(getCurrentPath(), "an asynchronous generator returns with 'return"
+                                    + " Tulip.doneYielding();' and no value (as in Python)");
+                        }
                 }
             }
             return super.visitReturn(node, unused);

@@ -21,8 +21,11 @@ public final class ErrorTypes {
                     return null;
                 }
                 if (tree instanceof com.sun.source.tree.ExpressionTree) {
-                    TypeMirror t = env.trees.getTypeMirror(new TreePath(getCurrentPath(), tree));
-                    if (t != null && t.getKind() == TypeKind.ERROR) {
+                    TreePath path = new TreePath(getCurrentPath(), tree);
+                    TypeMirror t = env.trees.getTypeMirror(path);
+                    boolean unresolvedCall = (tree.getKind() == Tree.Kind.METHOD_INVOCATION
+                            || tree.getKind() == Tree.Kind.NEW_CLASS) && env.trees.getElement(path) == null;
+                    if ((t != null && t.getKind() == TypeKind.ERROR) || unresolvedCall) {
                         found[0] = true;
                         return null;
                     }

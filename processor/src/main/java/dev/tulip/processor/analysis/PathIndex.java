@@ -39,6 +39,16 @@ public final class PathIndex {
         return p;
     }
 
+    /** The path of the declaration of a local variable, or null. */
+    public TreePath declaration(Element local) {
+        for (Map.Entry<Tree, TreePath> e : paths.entrySet()) {
+            if (e.getKey() instanceof com.sun.source.tree.VariableTree && local.equals(trees.getElement(e.getValue()))) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** The attributed type of an expression or type tree (null for statements). */
     public TypeMirror type(Tree tree) {
         return trees.getTypeMirror(path(tree));

@@ -37,9 +37,11 @@ public final class PlainCodeCheck {
     public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
         Set<String> asyncNames = new HashSet<>();
         asyncNames.add("await");
+        asyncNames.add("yield");
+        asyncNames.add("yieldFrom");
         for (TypeElement owner : asyncOwners) {
             for (Element m : owner.getEnclosedElements()) {
-                if (Markers.isAsyncMethod(m)) {
+                if (Markers.isCompiledMethod(m)) {
                     asyncNames.add(m.getSimpleName().toString());
                 }
             }
@@ -72,15 +74,40 @@ public final class PlainCodeCheck {
         @Override
         public Void visitMethod(MethodTree node, Void unused) {
             Element m = env.trees.getElement(getCurrentPath());
-            if (Markers.isAsyncMethod(m)) {
+            if (m == null && isInLocalClass(getCurrentPath()) && hasAsyncAnnotation(node)) {
+                env.diagnostics.error(getCurrentPath(), "@Async methods must be declared in a named top-level or"
+                        + " member class: the generated companion class must be able to name this local or"
+                        + " anonymous class. Move the method to a named class");
+                return null;
+            }
+            if (Markers.isCompiledMethod(m)) {
+                Element owner = m.getEnclosingElement();
+                if (owner instanceof TypeElement && ((TypeElement) owner).getNestingKind().isNested()
+                        && ((TypeElement) owner).getNestingKind() != javax.lang.model.element.NestingKind.MEMBER) {
+                    env.diagnostics.error(getCurrentPath(), "@Async methods must be declared in a named top-level or"
+                            + " member class: the generated companion class must be able to name this local or"
+                            + " anonymous class. Move the method to a named class");
+                }
                 return null; // checked by the compilation of the method itself
             }
             return super.visitMethod(node, unused);
         }
 
-        @Override
-        public Void visitClass(ClassTree node, Void unused) {
-            return super.visitClass(node, unused);
+        private boolean isInLocalClass(TreePath method) {
+            TreePath cls = method.getParentPath();
+            Tree outer = cls == null || cls.getParentPath() == null ? null : cls.getParentPath().getLeaf();
+            return outer != null && !(outer instanceof ClassTree)
+                    && !(outer instanceof com.sun.source.tree.CompilationUnitTree);
+        }
+
+        private boolean hasAsyncAnnotation(MethodTree node) {
+            for (var a : node.getModifiers().getAnnotations()) {
+                String type = a.getAnnotationType().toString();
+                if (type.equals("Async") || type.equals("dev.tulip.Async")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -91,12 +118,17 @@ public final class PlainCodeCheck {
                 if (Markers.isAwait(callee)) {
                     env.diagnostics.error(getCurrentPath(), "await(...) is only legal inside an @Async method:"
                             + enclosingAdvice(getCurrentPath()));
-                } else if (Markers.isAsyncMethod(callee)) {
+                } else if (Markers.isYield(callee) || Markers.isYieldFrom(callee)) {
+                    env.diagnostics.error(getCurrentPath(), "Tulip." + callee.getSimpleName() + "(...) is only legal"
+                            + " inside a @Generator.Method (returning Generator<T>) or an @Async method returning"
+                            + " AsyncGenerator<T>");
+                } else if (Markers.isCompiledMethod(callee)) {
                     ExecutableElement m = (ExecutableElement) callee;
                     String factory = Companions.companionOf((TypeElement) m.getEnclosingElement()).simpleName() + "."
                             + m.getSimpleName();
                     String receiver = m.getModifiers().contains(Modifier.STATIC) ? "" : "receiver, ";
-                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is an @Async method: calling"
+                    String what = Markers.isAsyncMethod(m) ? "an @Async method" : "a @Generator.Method";
+                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is " + what + ": calling"
                             + " it from plain code runs nothing. Call the generated factory " + factory + "("
                             + receiver + "...) and run or await the coroutine it returns, e.g. run(" + factory + "("
                             + receiver + "...))");

@@ -49,8 +49,10 @@ public final class CompanionEmitter {
         MethodSpec.Builder factory = MethodSpec.methodBuilder(method.element.getSimpleName().toString())
                 .addModifiers(Modifier.STATIC)
                 .addTypeVariables(machine.typeVariables())
-                .returns(ParameterizedTypeName.get(MachineEmitter.COROUTINE, machine.resultType()))
-                .addJavadoc("Creates the coroutine of {@code $L}; nothing runs until it is awaited or scheduled.\n",
+                .returns(ParameterizedTypeName.get(machine.baseClass(), machine.resultType()))
+                .addJavadoc(method.kind == AsyncMethod.Kind.COROUTINE
+                        ? "Creates the coroutine of {@code $L}; nothing runs until it is awaited or scheduled.\n"
+                        : "Creates the generator of {@code $L}; nothing runs until it is iterated.\n",
                         method.displayName());
         if (method.element.getModifiers().contains(Modifier.PUBLIC)) {
             factory.addModifiers(Modifier.PUBLIC);

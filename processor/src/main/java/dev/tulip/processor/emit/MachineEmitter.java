@@ -35,6 +35,8 @@ import javax.lang.model.element.TypeParameterElement;
  */
 public final class MachineEmitter {
     static final ClassName COROUTINE = ClassName.get("dev.tulip", "Coroutine");
+    static final ClassName GENERATOR = ClassName.get("dev.tulip", "Generator");
+    static final ClassName ASYNC_GENERATOR = ClassName.get("dev.tulip", "AsyncGenerator");
     static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
 
     private final AsyncMethod method;
@@ -43,20 +45,20 @@ public final class MachineEmitter {
     private final TypeNames typeNames;
     private final String dispatch;
     private final String caught;
+    private final String awaiting;
     private final List<TypeVariableName> typeVariables = new ArrayList<>();
 
     public MachineEmitter(AsyncMethod method, Cfg cfg, Liveness liveness, TypeNames typeNames, String dispatchLabel,
-            String caughtName) {
+            String caughtName, String awaitingName) {
         this.method = method;
         this.cfg = cfg;
         this.liveness = liveness;
         this.typeNames = typeNames;
         this.dispatch = dispatchLabel;
         this.caught = caughtName;
+        this.awaiting = awaitingName;
         if (!method.isStatic()) {
-            for (TypeParameterElement p : method.owner.getTypeParameters()) {
-                typeVariables.add(TypeVariableName.get(p));
-            }
+            typeVariables.addAll(TypeNames.instanceTypeVariables(method.owner));
         }
         for (TypeParameterElement p : method.element.getTypeParameters()) {
             typeVariables.add(TypeVariableName.get(p));
@@ -65,6 +67,24 @@ public final class MachineEmitter {
 
     public List<TypeVariableName> typeVariables() {
         return typeVariables;
+    }
+
+    /** The runtime base class: Coroutine, Generator or AsyncGenerator. */
+    public ClassName baseClass() {
+        switch (method.kind) {
+            case GENERATOR:
+                return GENERATOR;
+            case ASYNC_GENERATOR:
+                return ASYNC_GENERATOR;
+            default:
+                return COROUTINE;
+        }
+    }
+
+    /** What resume returns: the yielded value for a generator, an awaitable otherwise. */
+    private TypeName resumeType() {
+        return method.kind == dev.tulip.processor.model.AsyncMethod.Kind.GENERATOR ? ClassName.OBJECT
+                : ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
     }
 
     public TypeName resultType() {
@@ -81,7 +101,7 @@ public final class MachineEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(method.machineName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables)
-                .superclass(ParameterizedTypeName.get(COROUTINE, resultType()))
+                .superclass(ParameterizedTypeName.get(baseClass(), resultType()))
                 .addJavadoc("{@code $L} ($L:$L) as a resumable state machine.\n", signature(), fileName, line)
                 .addJavadoc("\n<p>Each {@code case} of {@link #resume} is a state: the code between two suspension\n"
                         + "points. {@code state} says where to continue; locals that live across an await are fields.\n");
@@ -147,7 +167,7 @@ public final class MachineEmitter {
         return MethodSpec.methodBuilder("release")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .addJavadoc("Drops every reference once the coroutine has finished.\n")
+                .addJavadoc("Drops every reference once the state machine has finished.\n")
                 .addCode(body.build())
                 .build();
     }
@@ -156,7 +176,7 @@ public final class MachineEmitter {
         MethodSpec.Builder m = MethodSpec.methodBuilder("resume")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
-                .returns(ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class)))
+                .returns(resumeType())
                 .addParameter(Object.class, "sent")
                 .addParameter(Throwable.class, "thrown")
                 .addException(Throwable.class);
@@ -276,18 +296,20 @@ public final class MachineEmitter {
         } else if (t instanceof Terminator.Switch) {
             Terminator.Switch sw = (Terminator.Switch) t;
             body.add("switch ($L) {\n$>", sw.selector);
-            Map<Block, List<CodeBlock>> byTarget = new LinkedHashMap<>();
+            // Constant labels going to the same state share a group; a pattern label stands alone
+            // (Java forbids falling into a pattern).
             for (int i = 0; i < sw.labels.size(); i++) {
-                byTarget.computeIfAbsent(sw.targets.get(i), k -> new ArrayList<>()).add(sw.labels.get(i));
-            }
-            for (Map.Entry<Block, List<CodeBlock>> e : byTarget.entrySet()) {
-                for (CodeBlock label : e.getValue()) {
-                    body.add("case $L:\n", label);
+                Block target = sw.targets.get(i);
+                body.add("case $L:\n", sw.labels.get(i));
+                boolean last = i + 1 == sw.labels.size() || sw.targets.get(i + 1) != target
+                        || sw.patterns.get(i) || sw.patterns.get(i + 1);
+                if (last) {
+                    body.add("$>");
+                    body.add(sw.onMatch.get(i));
+                    body.addStatement("state = $L", target.state);
+                    body.addStatement("break");
+                    body.add("$<");
                 }
-                body.add("$>");
-                body.addStatement("state = $L", e.getKey().state);
-                body.addStatement("break");
-                body.add("$<");
             }
             body.add("default:\n$>");
             body.addStatement("state = $L", sw.otherwise.state);
@@ -295,15 +317,30 @@ public final class MachineEmitter {
             body.addStatement("continue $L", dispatch);
         } else if (t instanceof Terminator.Suspend) {
             Terminator.Suspend s = (Terminator.Suspend) t;
-            for (Var v : liveness.clearedAt(b)) {
-                body.addStatement("$L = null", v.name);
+            Set<Var> cleared = liveness.clearedAt(b);
+            if (cleared.isEmpty()) {
+                body.addStatement("state = $L", s.resume.state);
+                body.addStatement("return $L", s.awaitable);
+            } else {
+                // Evaluate what to await first (it may read them), then drop the dead references.
+                body.addStatement("$T $L = $L", resumeType(), awaiting, s.awaitable);
+                for (Var v : cleared) {
+                    body.addStatement("$L = null", v.name);
+                }
+                body.addStatement("state = $L", s.resume.state);
+                body.addStatement("return $L", awaiting);
             }
-            body.addStatement("state = $L", s.resume.state);
-            body.addStatement("return $L", s.awaitable);
         } else if (t instanceof Terminator.Return) {
-            body.addStatement("return complete($L)", ((Terminator.Return) t).value);
+            CodeBlock value = ((Terminator.Return) t).value;
+            if (value == null) {
+                body.addStatement("return complete()");
+            } else {
+                body.addStatement("return complete($L)", value);
+            }
         } else if (t instanceof Terminator.Throw) {
             body.addStatement("throw $L", ((Terminator.Throw) t).exception);
+        } else if (t instanceof Terminator.Abrupt) {
+            return; // the printed code already jumped, returned or threw
         } else if (t instanceof Terminator.FinallyExit) {
             finallyExit(body, ((Terminator.FinallyExit) t).frame);
         } else {
@@ -339,6 +376,8 @@ public final class MachineEmitter {
             body.addStatement("$L = null", p.chainTo.exception.name);
             body.addStatement("$L = $L", p.chainTo.target.name, p.chainCode);
             jump(body, p.chainTo.entry);
+        } else if (method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
+            body.addStatement("return complete()");
         } else {
             body.addStatement("return complete($L)", resultVarName());
         }

@@ -20,4 +20,7 @@ public interface PrintHooks {
      * is outside the printed code, or null to print it as is.
      */
     CodeBlock jump(Tree jump);
+
+    /** The printer replaced {@code tree} by its substitution: record what the replacement reads. */
+    void substituted(Tree tree);
 }

@@ -58,9 +58,7 @@ public final class PrivateAccessors {
     private List<TypeVariableName> ownerVariables(javax.lang.model.element.Element member) {
         List<TypeVariableName> vars = new ArrayList<>();
         if (!isStatic(member)) {
-            for (TypeParameterElement p : ((TypeElement) member.getEnclosingElement()).getTypeParameters()) {
-                vars.add(TypeVariableName.get(p));
-            }
+            vars.addAll(TypeNames.instanceTypeVariables((TypeElement) member.getEnclosingElement()));
         }
         return vars;
     }

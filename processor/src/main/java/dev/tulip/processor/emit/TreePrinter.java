@@ -122,6 +122,57 @@ public final class TreePrinter {
         return run.out.build();
     }
 
+    /** A case label of an exploded switch, with what to run when it matches. */
+    public static final class SwitchLabel {
+        public final CodeBlock label;
+        /** Copies of pattern bindings into state-machine variables ({@code s = s$match;}), or empty. */
+        public final CodeBlock onMatch;
+        public final boolean isPattern;
+
+        SwitchLabel(CodeBlock label, CodeBlock onMatch, boolean isPattern) {
+            this.label = label;
+            this.onMatch = onMatch;
+            this.isPattern = isPattern;
+        }
+    }
+
+    /**
+     * Prints one case label (a constant, an enum constant, {@code null} or a pattern) with the case's
+     * guard, for the dispatch switch of an exploded switch statement or expression.
+     */
+    public SwitchLabel switchLabel(Tree label, Tree guard, PrintHooks hooks) {
+        Run run = new Run(Map.of(), hooks);
+        String kind = label.getKind().name();
+        boolean isPattern = kind.equals("PATTERN_CASE_LABEL") || label instanceof BindingPatternTree
+                || kind.equals("DECONSTRUCTION_PATTERN");
+        if (kind.equals("PATTERN_CASE_LABEL")) {
+            run.pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
+        } else if (isPattern) {
+            run.pattern(label);
+        } else {
+            ExpressionTree e = kind.equals("CONSTANT_CASE_LABEL")
+                    ? (ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label, "getConstantExpression")
+                    : (ExpressionTree) label;
+            run.caseLabel(e);
+        }
+        if (guard != null) {
+            run.out.add(" when ");
+            run.expr((ExpressionTree) guard);
+        }
+        CodeBlock.Builder onMatch = CodeBlock.builder();
+        for (String[] b : run.binds) {
+            onMatch.addStatement("$L = $L", b[0], b[1]);
+        }
+        return new SwitchLabel(run.out.build(), onMatch.build(), isPattern || guard != null);
+    }
+
+    /** {@code target = value}, for a value computed elsewhere (private fields go through their setter). */
+    public CodeBlock assignment(ExpressionTree target, CodeBlock value, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
+        Run run = new Run(subst, hooks);
+        run.assignValue(target, value);
+        return run.out.build();
+    }
+
     /** The first line of a tree's source, for comments. */
     public String sourceLine(Tree tree) {
         long start = env.positions.getStartPosition(method.unit, tree);
@@ -151,6 +202,9 @@ public final class TreePrinter {
     private String sourceText(Tree tree) {
         long start = env.positions.getStartPosition(method.unit, tree);
         long end = env.positions.getEndPosition(method.unit, tree);
+        if (start < 0 || end < start) {
+            return ""; // a tree javac synthesized (the inferred type of a var pattern...)
+        }
         return source.subSequence((int) start, (int) end).toString();
     }
 
@@ -158,12 +212,17 @@ public final class TreePrinter {
     private final class Run {
         final Map<Tree, CodeBlock> subst;
         final PrintHooks hooks;
-        final CodeBlock.Builder out = CodeBlock.builder();
+        /** Where printing goes; swapped while a pattern test is assembled. */
+        CodeBlock.Builder out = CodeBlock.builder();
         /** Loops, switches and labeled statements being printed: jumps to them stay native. */
         final Deque<Tree> nativeTargets = new ArrayDeque<>();
         /** Local and anonymous classes being printed, innermost first. */
         final Deque<TypeElement> classFrames = new ArrayDeque<>();
         int lambdaDepth;
+        /** Pattern bindings that live in state-machine variables, renamed while their pattern is printed. */
+        final Map<Element, String> matchNames = new java.util.HashMap<>();
+        /** {@code tracked = tracked$match} assignments owed by the pattern just printed. */
+        final List<String[]> binds = new java.util.ArrayList<>();
 
         Run(Map<Tree, CodeBlock> subst, PrintHooks hooks) {
             this.subst = subst;
@@ -179,6 +238,7 @@ public final class TreePrinter {
         void expr(ExpressionTree tree) {
             CodeBlock replacement = subst.get(tree);
             if (replacement != null) {
+                hooks.substituted(tree);
                 out.add(replacement);
                 return;
             }
@@ -313,6 +373,7 @@ public final class TreePrinter {
         void target(ExpressionTree tree) {
             CodeBlock replacement = subst.get(tree);
             if (replacement != null) {
+                hooks.substituted(tree);
                 out.add(replacement);
                 return;
             }
@@ -348,6 +409,11 @@ public final class TreePrinter {
                 case EXCEPTION_PARAMETER:
                 case RESOURCE_VARIABLE:
                 case BINDING_VARIABLE: {
+                    String matched = matchNames.get(e);
+                    if (matched != null) {
+                        out.add("$L", matched);
+                        return;
+                    }
                     String renamed = hooks.local(e, definition, inNestedFrame());
                     out.add("$L", renamed != null ? renamed : name);
                     return;
@@ -455,6 +521,21 @@ public final class TreePrinter {
         ExpressionTree qualifierOf(ExpressionTree target) {
             ExpressionTree t = stripParens(target);
             return t.getKind() == Tree.Kind.MEMBER_SELECT ? ((MemberSelectTree) t).getExpression() : null;
+        }
+
+        void assignValue(ExpressionTree target, CodeBlock value) {
+            VariableElement f = inaccessibleField(target);
+            if (f == null) {
+                target(target);
+                out.add(" = $L", value);
+                return;
+            }
+            out.add("$T.$L(", method.companion, accessors.setter(f));
+            if (!f.getModifiers().contains(Modifier.STATIC)) {
+                receiver(target, qualifierOf(target));
+                out.add(", ");
+            }
+            out.add("$L)", value);
         }
 
         /** Assignments to fields the companion cannot reach go through generated helpers. */
@@ -578,12 +659,12 @@ public final class TreePrinter {
             }
             ExecutableElement m = (ExecutableElement) e;
             ExpressionTree select = tree.getMethodSelect();
-            if (Markers.isAwait(m)) {
-                throw new IllegalStateException("await left in printed code at line " + line(tree));
+            if (Markers.isSuspension(m)) {
+                throw new IllegalStateException("suspension left in printed code at line " + line(tree));
             }
             String name = m.getSimpleName().toString();
             boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
-            if (Markers.isAsyncMethod(m)) {
+            if (Markers.isCompiledMethod(m)) {
                 asyncCall(tree, m, select, isStatic);
                 return;
             }
@@ -885,7 +966,7 @@ public final class TreePrinter {
             Element target = index.element(tree);
             Element qe = index.element(q);
             String name = tree.getName().toString();
-            if (target != null && Markers.isAsyncMethod(target)) {
+            if (target != null && Markers.isCompiledMethod(target)) {
                 if (qe != null && TypeNames.isTypeLike(qe)) {
                     out.add("$T::$L", Companions.companionOf((TypeElement) target.getEnclosingElement()), name);
                     return;
@@ -905,28 +986,84 @@ public final class TreePrinter {
             out.add("$L", name.equals("<init>") ? "new" : name);
         }
 
-        void instanceOf(InstanceOfTree tree) {
-            expr(tree.getExpression());
-            out.add(" instanceof ");
-            Tree pattern = tree.getPattern();
-            if (pattern instanceof BindingPatternTree) {
-                VariableTree binding = ((BindingPatternTree) pattern).getVariable();
+        /** A pattern (JDK 16+ binding, JDK 21+ record deconstruction, JDK 22+ unnamed). */
+        void pattern(Tree p) {
+            String kind = p.getKind().name();
+            if (p instanceof BindingPatternTree) {
+                VariableTree binding = ((BindingPatternTree) p).getVariable();
                 Element e = index.element(binding);
-                modifiers(binding.getModifiers(), false);
-                type(binding.getType());
                 String tracked = hooks.local(e, true, inNestedFrame());
+                modifiers(binding.getModifiers(), false);
+                if (isVar(binding)) {
+                    out.add("var");
+                } else {
+                    type(binding.getType());
+                }
                 if (tracked != null) {
-                    // The binding lives in a state-machine variable: bind it when the match succeeds.
+                    // The binding lives in a state-machine variable: match into a fresh name, then copy.
                     String fresh = tracked + "$match";
-                    out.add(" $L && bound($L = $L)", fresh, tracked, fresh);
+                    matchNames.put(e, fresh);
+                    binds.add(new String[] {tracked, fresh});
+                    out.add(" $L", fresh);
                 } else {
                     out.add(" $L", binding.getName());
                 }
-            } else if (pattern != null) {
-                throw new Unsupported(tree, "this kind of pattern");
+            } else if (kind.equals("DECONSTRUCTION_PATTERN")) {
+                type((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor"));
+                out.add("(");
+                List<?> nested = (List<?>) dev.tulip.processor.analysis.CaseLabels.call(p, "getNestedPatterns");
+                for (int i = 0; i < nested.size(); i++) {
+                    if (i > 0) {
+                        out.add(", ");
+                    }
+                    pattern((Tree) nested.get(i));
+                }
+                out.add(")");
+            } else if (kind.equals("ANY_PATTERN")) {
+                out.add("_");
+            } else if (kind.equals("PARENTHESIZED_PATTERN")) {
+                out.add("(");
+                pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getPattern"));
+                out.add(")");
             } else {
-                type(tree.getType());
+                throw new Unsupported(p, "this kind of pattern (" + kind + ")");
             }
+        }
+
+        void instanceOf(InstanceOfTree tree) {
+            Tree pattern = tree.getPattern();
+            if (pattern == null) {
+                expr(tree.getExpression());
+                out.add(" instanceof ");
+                type(tree.getType());
+                return;
+            }
+            CodeBlock.Builder saved = CodeBlock.builder();
+            int before = binds.size();
+            // Print into a side buffer first: whether parentheses are needed depends on the bindings.
+            CodeBlock.Builder outer = swapOut(saved);
+            expr(tree.getExpression());
+            out.add(" instanceof ");
+            pattern(pattern);
+            CodeBlock test = swapOut(outer).build();
+            if (binds.size() == before) {
+                out.add(test);
+                return;
+            }
+            // Bindings that live in state-machine variables are copied when the match succeeds.
+            out.add("($L", test);
+            for (String[] b : binds.subList(before, binds.size())) {
+                out.add(" && bound($L = $L)", b[0], b[1]);
+            }
+            out.add(")");
+            binds.subList(before, binds.size()).clear();
+        }
+
+        /** Redirects printing to {@code next}, returning the builder printed to so far. */
+        CodeBlock.Builder swapOut(CodeBlock.Builder next) {
+            CodeBlock.Builder previous = out;
+            out = next;
+            return previous;
         }
 
         void switchExpression(SwitchExpressionTree tree) {
@@ -1268,8 +1405,8 @@ public final class TreePrinter {
 
         void cases(List<? extends CaseTree> cases) {
             for (CaseTree c : cases) {
-                List<? extends ExpressionTree> labels = c.getExpressions();
-                if (labels.isEmpty()) {
+                List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+                if (labels.isEmpty() || (labels.size() == 1 && labels.get(0).getKind().name().equals("DEFAULT_CASE_LABEL"))) {
                     out.add("default");
                 } else {
                     out.add("case ");
@@ -1277,7 +1414,23 @@ public final class TreePrinter {
                         if (i > 0) {
                             out.add(", ");
                         }
-                        caseLabel(labels.get(i));
+                        Tree label = labels.get(i);
+                        String kind = label.getKind().name();
+                        if (kind.equals("DEFAULT_CASE_LABEL")) {
+                            out.add("default");
+                        } else if (kind.equals("CONSTANT_CASE_LABEL")) {
+                            caseLabel((ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label,
+                                    "getConstantExpression"));
+                        } else if (kind.equals("PATTERN_CASE_LABEL")) {
+                            pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
+                        } else {
+                            caseLabel((ExpressionTree) label);
+                        }
+                    }
+                    Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
+                    if (guard != null) {
+                        out.add(" when ");
+                        expr((ExpressionTree) guard);
                     }
                 }
                 if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
@@ -1385,7 +1538,8 @@ public final class TreePrinter {
                 return true;
             }
             long pos = env.positions.getStartPosition(method.unit, type);
-            return pos < 0 || sourceText(type).equals("var");
+            String text = sourceText(type);
+            return pos < 0 || text.isEmpty() || text.equals("var");
         }
 
         void jump(StatementTree tree) {

@@ -121,7 +121,7 @@ public final class TypeNames {
         ClassName raw = className(element);
         List<TypeName> args = new ArrayList<>();
         for (TypeMirror arg : type.getTypeArguments()) {
-            args.add(of(arg));
+            args.add(isCaptured(arg) ? capturedAsWildcard((TypeVariable) arg) : of(arg));
         }
         TypeMirror enclosing = type.getEnclosingType();
         if (enclosing.getKind() == TypeKind.DECLARED && !((DeclaredType) enclosing).getTypeArguments().isEmpty()
@@ -140,6 +140,44 @@ public final class TypeNames {
             return ClassName.get("", element.getSimpleName().toString());
         }
         return ClassName.get(element);
+    }
+
+    /**
+     * The type variables in scope in an instance member of {@code owner}: its own, and those of the
+     * classes enclosing an inner (non-static) class, outermost first.
+     */
+    public static List<com.palantir.javapoet.TypeVariableName> instanceTypeVariables(TypeElement owner) {
+        List<com.palantir.javapoet.TypeVariableName> vars = new ArrayList<>();
+        Element e = owner;
+        java.util.Deque<TypeElement> chain = new java.util.ArrayDeque<>();
+        while (e instanceof TypeElement) {
+            TypeElement t = (TypeElement) e;
+            chain.push(t);
+            if (t.getNestingKind() != NestingKind.MEMBER || t.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+                    || t.getKind().isInterface() || t.getKind() == ElementKind.ENUM || t.getKind() == ElementKind.RECORD) {
+                break;
+            }
+            e = t.getEnclosingElement();
+        }
+        for (TypeElement t : chain) {
+            for (javax.lang.model.element.TypeParameterElement p : t.getTypeParameters()) {
+                vars.add(com.palantir.javapoet.TypeVariableName.get(p));
+            }
+        }
+        return vars;
+    }
+
+    /** A captured wildcard ({@code capture#1 of ? extends T}) named as the wildcard it came from. */
+    private TypeName capturedAsWildcard(TypeVariable captured) {
+        TypeMirror lower = captured.getLowerBound();
+        if (lower != null && lower.getKind() != TypeKind.NULL && lower.getKind() != TypeKind.NONE) {
+            return WildcardTypeName.supertypeOf(of(lower));
+        }
+        TypeMirror upper = captured.getUpperBound();
+        if (upper == null || upper.toString().equals("java.lang.Object")) {
+            return WildcardTypeName.subtypeOf(Object.class);
+        }
+        return WildcardTypeName.subtypeOf(of(upper));
     }
 
     public static boolean isCaptured(TypeMirror type) {

@@ -26,6 +26,11 @@ public final class FinallyFrame {
             this.chainCode = chainCode;
             this.isReturn = isReturn;
         }
+
+        /** The same continuation going to another block (after jump threading). */
+        public Pending redirect(Block to) {
+            return new Pending(code, to, chainTo, chainCode, isReturn);
+        }
     }
 
     public final Block entry;

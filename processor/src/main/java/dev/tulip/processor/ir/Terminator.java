@@ -50,6 +50,10 @@ public abstract class Terminator {
     public static final class Switch extends Terminator {
         public final CodeBlock selector;
         public final List<CodeBlock> labels = new ArrayList<>();
+        /** Per label: what to run when it matches (pattern bindings), or an empty block. */
+        public final List<CodeBlock> onMatch = new ArrayList<>();
+        /** Per label: a pattern label, which may not share a statement group with others. */
+        public final List<Boolean> patterns = new ArrayList<>();
         public final List<Block> targets = new ArrayList<>();
         public Block otherwise;
 
@@ -103,6 +107,14 @@ public abstract class Terminator {
             this.exception = exception;
         }
 
+        @Override
+        public List<Block> successors() {
+            return List.of();
+        }
+    }
+
+    /** The block's last op leaves by itself (a printed statement whose jumps were rewritten). */
+    public static final class Abrupt extends Terminator {
         @Override
         public List<Block> successors() {
             return List.of();

@@ -26,6 +26,8 @@ public final class GraphCleanup {
 
     public static void run(Cfg cfg) {
         prune(cfg);
+        thread(cfg);
+        prune(cfg);
         merge(cfg);
         prune(cfg);
         number(cfg);
@@ -73,6 +75,62 @@ public final class GraphCleanup {
             }
         }
         cfg.blocks.retainAll(seen);
+    }
+
+    /** Jumps to an empty block that only jumps on go straight to its target. */
+    private static void thread(Cfg cfg) {
+        Map<Block, Block> forward = new HashMap<>();
+        for (Block b : cfg.blocks) {
+            if (b.ops.isEmpty() && b.terminator instanceof Terminator.Goto && !b.isResumePoint && !b.isHandler
+                    && b != cfg.entry && isFinallyEntryFree(cfg, b)) {
+                forward.put(b, ((Terminator.Goto) b.terminator).target);
+            }
+        }
+        if (forward.isEmpty()) {
+            return;
+        }
+        for (Block b : cfg.blocks) {
+            Terminator t = b.terminator;
+            if (t instanceof Terminator.Goto) {
+                ((Terminator.Goto) t).target = resolve(forward, ((Terminator.Goto) t).target);
+            } else if (t instanceof Terminator.Branch) {
+                Terminator.Branch br = (Terminator.Branch) t;
+                br.ifTrue = resolve(forward, br.ifTrue);
+                br.ifFalse = resolve(forward, br.ifFalse);
+            } else if (t instanceof Terminator.Switch) {
+                Terminator.Switch sw = (Terminator.Switch) t;
+                sw.targets.replaceAll(x -> resolve(forward, x));
+                sw.otherwise = resolve(forward, sw.otherwise);
+            }
+        }
+        for (FinallyFrame f : frames(cfg)) {
+            for (int i = 0; i < f.pending.size(); i++) {
+                FinallyFrame.Pending p = f.pending.get(i);
+                if (p.next != null && forward.containsKey(p.next)) {
+                    f.pending.set(i, p.redirect(resolve(forward, p.next)));
+                }
+            }
+        }
+    }
+
+    private static boolean isFinallyEntryFree(Cfg cfg, Block b) {
+        for (FinallyFrame f : frames(cfg)) {
+            if (f.entry == b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Block resolve(Map<Block, Block> forward, Block b) {
+        Block seen = b;
+        for (int i = 0; i < 100 && forward.containsKey(b); i++) {
+            b = forward.get(b);
+            if (b == seen) {
+                break;
+            }
+        }
+        return b;
     }
 
     private static void merge(Cfg cfg) {

@@ -75,6 +75,9 @@ public final class Lowerer {
     final SpillLowerer spill;
     final TryLowerer tries;
     final String dispatchLabel;
+    final String caughtName;
+    final String awaitingName;
+    final dev.tulip.processor.analysis.Reachability reachability;
 
     Block current;
     TryRegion region;
@@ -128,6 +131,9 @@ public final class Lowerer {
         this.spill = new SpillLowerer(this);
         this.tries = new TryLowerer(this);
         this.dispatchLabel = names.reserved("dispatch");
+        this.caughtName = names.reserved("caught");
+        this.awaitingName = names.reserved("awaiting");
+        this.reachability = new dev.tulip.processor.analysis.Reachability(index);
     }
 
     /** Lowers the whole body; parameters become variables defined on entry. */
@@ -153,6 +159,19 @@ public final class Lowerer {
 
     public String dispatchLabel() {
         return dispatchLabel;
+    }
+
+    public String caughtName() {
+        return caughtName;
+    }
+
+    public String awaitingName() {
+        return awaitingName;
+    }
+
+    /** A block placed at a source position (end of a construct, for states that belong after it). */
+    Block newBlockAtEnd(Tree at) {
+        return newBlockAfter(at);
     }
 
     // ---------------- blocks and variables ----------------
@@ -265,6 +284,14 @@ public final class Lowerer {
             return jumpCode(jump, this);
         }
 
+        @Override
+        public void substituted(Tree tree) {
+            List<Var> vars = substVars.get(tree);
+            if (vars != null) {
+                uses.addAll(vars);
+            }
+        }
+
         void flushInto(Op op) {
             for (Op pre : preOps) {
                 emit(pre);
@@ -280,8 +307,45 @@ public final class Lowerer {
         }
     }
 
+    /** The variables each substituted tree's replacement reads (temporaries, old values...). */
+    final Map<Tree, List<Var>> substVars = new IdentityHashMap<>();
+
+    /** Records that {@code tree} is replaced by code reading {@code vars}. */
+    void substitute(Map<Tree, CodeBlock> subst, Tree tree, CodeBlock code, List<Var> vars) {
+        subst.put(tree, code);
+        substVars.put(tree, vars);
+    }
+
     CodeBlock print(ExpressionTree e, Map<Tree, CodeBlock> subst, Hooks hooks) {
+        declareBindings(e);
         return printer.expression(e, subst, hooks);
+    }
+
+    /**
+     * Pattern variables declared by an exploded expression ({@code o instanceof String s}) may be used
+     * in later states: track them like locals.
+     */
+    void declareBindings(Tree e) {
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                Element b = index.element(node.getVariable());
+                if (b != null && !locals.containsKey(b)) {
+                    declareLocal(b, b.asType());
+                }
+                return super.visitBindingPattern(node, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(e, null);
     }
 
     /** Prints an await-free statement into the current block, as written. */
@@ -349,6 +413,10 @@ public final class Lowerer {
         }
         if (!analysis.suspends(s) && s.getKind() != Tree.Kind.THROW) {
             asIs(s);
+            if (!reachability.canCompleteNormally(s)) {
+                // The printed code leaves by itself (its jumps were rewritten): nothing may follow.
+                terminate(new Terminator.Abrupt());
+            }
             return;
         }
         switch (s.getKind()) {
@@ -362,22 +430,16 @@ public final class Lowerer {
                 ifStatement((IfTree) s);
                 return;
             case WHILE_LOOP:
-                whileLoop((WhileLoopTree) s, null);
-                return;
             case DO_WHILE_LOOP:
-                doWhileLoop((DoWhileLoopTree) s, null);
-                return;
             case FOR_LOOP:
-                forLoop((ForLoopTree) s, null);
-                return;
             case ENHANCED_FOR_LOOP:
-                forEach((EnhancedForLoopTree) s, null);
+                breakable(s, null);
                 return;
             case LABELED_STATEMENT:
                 labeled((LabeledStatementTree) s);
                 return;
             case SWITCH:
-                switchStatement((SwitchTree) s, null);
+                breakable(s, null);
                 return;
             case TRY:
                 tries.tryStatement((TryTree) s);
@@ -462,9 +524,13 @@ public final class Lowerer {
         CodeBlock condition = print(cond, subst, hooks);
         Block body = newBlock(s.getStatement());
         Block exit = newBlockAfter(s);
-        Terminator.Branch branch = new Terminator.Branch(condition, body, exit);
-        hooks.flushInto(branch);
-        terminate(branch);
+        if (reachability.isConstantTrue(cond) && subst.isEmpty()) {
+            terminate(new Terminator.Goto(body)); // while (true)
+        } else {
+            Terminator.Branch branch = new Terminator.Branch(condition, body, exit);
+            hooks.flushInto(branch);
+            terminate(branch);
+        }
         loopBody(s, label, body, exit, head, s.getStatement());
         current = exit;
     }
@@ -509,7 +575,7 @@ public final class Lowerer {
         current = head;
         Block body = newBlock(s.getStatement());
         Block exit = newBlockAfter(s);
-        if (s.getCondition() != null) {
+        if (s.getCondition() != null && !reachability.isConstantTrue(s.getCondition())) {
             Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
             ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
             spill.lower(cond, subst);
@@ -581,7 +647,8 @@ public final class Lowerer {
         } else if (analysis.isAsyncIterable(sourceType)) {
             TypeMirror element = iterableElement(sourceType, "dev.tulip.AsyncIterable");
             ClassName iteratorClass = ClassName.get("dev.tulip", "AsyncIterator");
-            Var it = synthetic(ParameterizedTypeName.get(iteratorClass, boxed(element)), "iterator");
+            Var it = synthetic(ParameterizedTypeName.get(iteratorClass,
+                    com.palantir.javapoet.WildcardTypeName.subtypeOf(boxed(element))), "iterator");
             Op.Assign a = new Op.Assign(it, CodeBlock.of("$L.aiter()", sourceCode), true);
             hooks.flushInto(a);
             emit(a);
@@ -606,8 +673,8 @@ public final class Lowerer {
             loopBodyAfterVar(s, label, exit, head, s.getStatement());
         } else {
             TypeMirror element = iterableElement(sourceType, "java.lang.Iterable");
-            Var it = synthetic(ParameterizedTypeName.get(ClassName.get(java.util.Iterator.class), boxed(element)),
-                    "iterator");
+            Var it = synthetic(ParameterizedTypeName.get(ClassName.get(java.util.Iterator.class),
+                    com.palantir.javapoet.WildcardTypeName.subtypeOf(boxed(element))), "iterator");
             Op.Assign a = new Op.Assign(it, CodeBlock.of("$L.iterator()", sourceCode), true);
             hooks.flushInto(a);
             emit(a);
@@ -677,37 +744,44 @@ public final class Lowerer {
         return out;
     }
 
+    /** Lowers a loop or switch (which break and continue may target); false for any other statement. */
+    boolean breakable(StatementTree s, Name label) {
+        switch (s.getKind()) {
+            case WHILE_LOOP:
+                whileLoop((WhileLoopTree) s, label);
+                return true;
+            case DO_WHILE_LOOP:
+                doWhileLoop((DoWhileLoopTree) s, label);
+                return true;
+            case FOR_LOOP:
+                forLoop((ForLoopTree) s, label);
+                return true;
+            case ENHANCED_FOR_LOOP:
+                forEach((EnhancedForLoopTree) s, label);
+                return true;
+            case SWITCH:
+                switchStatement((SwitchTree) s, label);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     void labeled(LabeledStatementTree s) {
         StatementTree body = s.getStatement();
-        Name label = s.getLabel();
-        switch (body.getKind()) {
-            case WHILE_LOOP:
-                whileLoop((WhileLoopTree) body, label);
-                return;
-            case DO_WHILE_LOOP:
-                doWhileLoop((DoWhileLoopTree) body, label);
-                return;
-            case FOR_LOOP:
-                forLoop((ForLoopTree) body, label);
-                return;
-            case ENHANCED_FOR_LOOP:
-                forEach((EnhancedForLoopTree) body, label);
-                return;
-            case SWITCH:
-                switchStatement((SwitchTree) body, label);
-                return;
-            default: {
-                Block exit = newBlockAfter(s);
-                targets.push(new JumpTarget(s, label, exit, null, null, currentFinallyDepth()));
-                try {
-                    branchBody(body);
-                } finally {
-                    targets.pop();
-                }
-                gotoBlock(exit);
-                current = exit;
-            }
+        if (breakable(body, s.getLabel())) {
+            return;
         }
+        // A labeled block or statement: only break can target it.
+        Block exit = newBlockAfter(s);
+        targets.push(new JumpTarget(s, s.getLabel(), exit, null, null, currentFinallyDepth()));
+        try {
+            branchBody(body);
+        } finally {
+            targets.pop();
+        }
+        gotoBlock(exit);
+        current = exit;
     }
 
     void switchStatement(SwitchTree s, Name label) {
@@ -729,20 +803,25 @@ public final class Lowerer {
             CaseTree c = cases.get(i);
             bodies[i] = newBlock(c);
             bodies[i].label = c.getExpressions().isEmpty() ? "default" : "case";
-            if (c.getExpressions().isEmpty()) {
+            Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
+            List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+            if (labels.isEmpty()) {
                 dispatch.otherwise = bodies[i];
-            } else {
-                for (ExpressionTree l : c.getExpressions()) {
-                    Element e = index.element(l);
-                    if (e != null && e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT) {
-                        dispatch.labels.add(CodeBlock.of("$L", e.getSimpleName()));
-                    } else {
-                        dispatch.labels.add(printer.expression(l, Map.of(), new Hooks()));
-                    }
-                    dispatch.targets.add(bodies[i]);
+            }
+            for (Tree l : labels) {
+                if (l.getKind().name().equals("DEFAULT_CASE_LABEL")) {
+                    dispatch.otherwise = bodies[i];
+                    continue;
                 }
+                declareBindings(l);
+                TreePrinter.SwitchLabel printed = printer.switchLabel(l, guard, hooks);
+                dispatch.labels.add(printed.label);
+                dispatch.onMatch.add(printed.onMatch);
+                dispatch.patterns.add(printed.isPattern);
+                dispatch.targets.add(bodies[i]);
             }
         }
+        dispatch.uses.addAll(hooks.uses);
         if (dispatch.otherwise == null) {
             dispatch.otherwise = exit;
         }
@@ -780,7 +859,15 @@ public final class Lowerer {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
         CodeBlock code;
         Hooks hooks = new Hooks();
-        if (value == null) {
+        if (method.kind == AsyncMethod.Kind.ASYNC_GENERATOR) {
+            code = null; // an asynchronous generator has no return value
+            if (finallyFrame == null) {
+                terminate(new Terminator.Return(null));
+            } else {
+                routeJump(null, 0);
+            }
+            return;
+        } else if (value == null) {
             code = CodeBlock.of("null");
         } else {
             spill.lower(value, subst);
@@ -807,6 +894,9 @@ public final class Lowerer {
     }
 
     private TypeName boxedResult() {
+        if (method.kind == AsyncMethod.Kind.GENERATOR) {
+            return ClassName.OBJECT; // a generator's return value is untyped, as Python's StopIteration.value
+        }
         return typeNames.of(method.resultType);
     }
 
@@ -829,6 +919,10 @@ public final class Lowerer {
             finallyFrame.target.blocks.add(current);
             terminate(new Terminator.Goto(finallyFrame.entry));
         } else if (target == null) {
+            if (resultVar == null) {
+                terminate(new Terminator.Return(null));
+                return;
+            }
             Terminator.Return r = new Terminator.Return(CodeBlock.of("$L", resultVar.name));
             r.uses.add(resultVar);
             terminate(r);
@@ -873,14 +967,17 @@ public final class Lowerer {
         code.add("{\n$>");
         if (jump.getKind() == Tree.Kind.RETURN) {
             MethodInvocationTree done = (MethodInvocationTree) TreePrinter.stripParens(((ReturnTree) jump).getExpression());
+            boolean noValue = method.kind == AsyncMethod.Kind.ASYNC_GENERATOR;
             CodeBlock value = done.getArguments().isEmpty() ? CodeBlock.of("null")
                     : printer.expression(done.getArguments().get(0), Map.of(), hooks);
             if (finallyFrame == null) {
-                return CodeBlock.of("return complete($L);\n", value);
+                return noValue ? CodeBlock.of("return complete();\n") : CodeBlock.of("return complete($L);\n", value);
             }
-            Var result = resultVar();
-            hooks.uses.add(result);
-            code.add("$L = $L;\n", result.name, value);
+            if (!noValue) {
+                Var result = resultVar();
+                hooks.uses.add(result);
+                code.add("$L = $L;\n", result.name, value);
+            }
             target = null;
             depth = 0;
         } else {

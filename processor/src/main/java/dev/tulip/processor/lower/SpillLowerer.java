@@ -100,19 +100,34 @@ final class SpillLowerer {
         assign(target, e, subst, isDeclaration);
     }
 
-    /** Suspends on the await's operand; the resume point stores the value in {@code target} (or drops it). */
+    /**
+     * Suspends at a marker ({@code await(x)}, {@code Tulip.yield(v)}, {@code Tulip.yieldFrom(s)}); the
+     * resume point stores the value that comes back in {@code target} (or drops it).
+     */
     void awaitInto(MethodInvocationTree await, Var target, boolean isDeclaration) {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
-        ExpressionTree operand = await.getArguments().get(0);
-        lower(operand, subst);
+        Element marker = l.index.element(await);
+        ExpressionTree operand = await.getArguments().isEmpty() ? null : await.getArguments().get(0);
         Lowerer.Hooks hooks = l.new Hooks();
-        CodeBlock code = l.print(operand, subst, hooks);
-        if (Markers.isAwaitOfStage(l.index.element(await))) {
+        CodeBlock code;
+        if (operand == null) {
+            code = CodeBlock.of("null");
+        } else {
+            lower(operand, subst);
+            code = l.print(operand, subst, hooks);
+        }
+        if (Markers.isAwaitOfStage(marker)) {
             code = CodeBlock.of("$T.$L($L)", ClassName.get("dev.tulip", "Tulip"), KnownNames.WRAP_FUTURE, code);
+        } else if (Markers.isYieldFrom(marker)) {
+            code = CodeBlock.of("delegate($L)", code);
+        } else if (Markers.isYield(marker)
+                && l.method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
+            code = CodeBlock.of("yielded($L)", code);
         }
         Block resume = l.newBlockAfter(await);
         resume.isResumePoint = true;
-        resume.label = "resumed after await";
+        resume.label = Markers.isAwait(marker) ? "resumed after await" : Markers.isYieldFrom(marker)
+                ? "resumed after yieldFrom" : "resumed after yield";
         Terminator.Suspend suspend = new Terminator.Suspend(code, resume);
         hooks.flushInto(suspend);
         l.terminate(suspend);
@@ -137,7 +152,7 @@ final class SpillLowerer {
                 MethodInvocationTree mi = (MethodInvocationTree) e;
                 if (l.analysis.isAwait(mi)) {
                     Var t = awaitToTemp(mi);
-                    subst.put(e, CodeBlock.of("$L", t.name));
+                    l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
                     return;
                 }
                 List<ExpressionTree> ops = new ArrayList<>();
@@ -311,7 +326,7 @@ final class SpillLowerer {
         TypeName name = type == null || type.getKind() == TypeKind.NULL ? ClassName.OBJECT : l.typeNames.of(type);
         Var t = l.temp(name, "spill");
         assign(t, e, subst, true);
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 
     private void assign(Var target, ExpressionTree e, Map<Tree, CodeBlock> subst, boolean isDeclaration) {
@@ -344,11 +359,21 @@ final class SpillLowerer {
         branch.uses.add(t);
         l.terminate(branch);
         l.current = right;
-        lower(e.getRightOperand(), subst);
-        assign(t, e.getRightOperand(), subst, false);
+        armInto(t, e.getRightOperand(), subst, join);
+        joinAt(e, t, join, subst);
+    }
+
+    /** In the current block: {@code t = arm} (lowering its awaits first), then on to {@code join}. */
+    private void armInto(Var t, ExpressionTree arm, Map<Tree, CodeBlock> subst, Block join) {
+        lower(arm, subst);
+        assign(t, arm, subst, false);
         l.gotoBlock(join);
+    }
+
+    /** Continues at {@code join}, where {@code e} is read from {@code t}. */
+    private void joinAt(ExpressionTree e, Var t, Block join, Map<Tree, CodeBlock> subst) {
         l.current = join;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 
     private void conditional(ConditionalExpressionTree e, Map<Tree, CodeBlock> subst) {
@@ -366,15 +391,10 @@ final class SpillLowerer {
         hooks.flushInto(branch);
         l.terminate(branch);
         l.current = yes;
-        lower(e.getTrueExpression(), subst);
-        assign(t, e.getTrueExpression(), subst, false);
-        l.gotoBlock(join);
+        armInto(t, e.getTrueExpression(), subst, join);
         l.current = no;
-        lower(e.getFalseExpression(), subst);
-        assign(t, e.getFalseExpression(), subst, false);
-        l.gotoBlock(join);
-        l.current = join;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        armInto(t, e.getFalseExpression(), subst, join);
+        joinAt(e, t, join, subst);
     }
 
     private void assignment(AssignmentTree e, Map<Tree, CodeBlock> subst) {
@@ -433,13 +453,13 @@ final class SpillLowerer {
         assign(old, target, subst, true);
         lower(e.getExpression(), subst);
         Lowerer.Hooks hooks = l.new Hooks();
-        CodeBlock lhs = l.print(target, subst, hooks);
         CodeBlock rhs = l.print(e.getExpression(), subst, hooks);
         String op = compoundOperator(e.getKind());
-        CodeBlock combined = CodeBlock.of("$L $L $L", old.name, op, rhs);
+        CodeBlock combined = CodeBlock.of(isPrimary(e.getExpression(), subst) ? "$L $L $L" : "$L $L ($L)", old.name,
+                op, rhs);
         TypeName cast = castFor(targetType, l.index.type(e.getExpression()), e.getKind());
         CodeBlock value = cast == null ? combined : CodeBlock.of("($T) ($L)", cast, combined);
-        CodeBlock bare = CodeBlock.of("$L = $L", lhs, value);
+        CodeBlock bare = l.printer.assignment(target, value, subst, hooks);
         for (Op pre : hooks.preOps) {
             l.emit(pre);
         }
@@ -447,7 +467,32 @@ final class SpillLowerer {
         uses.add(old);
         bareUses.put(e, uses);
         bareForms.put(e, bare);
-        subst.put(e, CodeBlock.of("($L)", bare));
+        l.substitute(subst, e, CodeBlock.of("($L)", bare), uses);
+    }
+
+    /** True if the printed expression binds tighter than any binary operator (no parentheses needed). */
+    private static boolean isPrimary(ExpressionTree e, Map<Tree, CodeBlock> subst) {
+        if (subst.containsKey(e)) {
+            return !subst.get(e).toString().contains(" ");
+        }
+        switch (e.getKind()) {
+            case IDENTIFIER:
+            case MEMBER_SELECT:
+            case METHOD_INVOCATION:
+            case ARRAY_ACCESS:
+            case PARENTHESIZED:
+            case INT_LITERAL:
+            case LONG_LITERAL:
+            case FLOAT_LITERAL:
+            case DOUBLE_LITERAL:
+            case BOOLEAN_LITERAL:
+            case CHAR_LITERAL:
+            case STRING_LITERAL:
+            case NULL_LITERAL:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** The narrowing cast a compound assignment implies, or null when the operation's type already fits. */
@@ -550,6 +595,6 @@ final class SpillLowerer {
         Block exit = l.newBlockAfter(e);
         l.switchCases(e, TreePrinter.stripParens(e.getExpression()), e.getCases(), null, exit, t);
         l.current = exit;
-        subst.put(e, CodeBlock.of("$L", t.name));
+        l.substitute(subst, e, CodeBlock.of("$L", t.name), List.of(t));
     }
 }

@@ -52,7 +52,7 @@ final class TryLowerer {
         Block after = l.newBlockAfter(t);
         after.region = outer;
         if (t.getFinallyBlock() != null) {
-            frame = newFrame(t.getFinallyBlock());
+            frame = newFrame(t.getFinallyBlock(), null);
         }
         TryRegion tryRegion = new TryRegion(outer, frame, "try at line " + l.printer.line(t));
         // Handlers: catch blocks are covered by the finally only.
@@ -119,8 +119,8 @@ final class TryLowerer {
     }
 
     /** A new finally frame whose entry block lies in the enclosing region. */
-    private FinallyFrame newFrame(Tree finallyTree) {
-        Block entry = l.newBlock(finallyTree);
+    private FinallyFrame newFrame(Tree finallyTree, Tree after) {
+        Block entry = finallyTree != null ? l.newBlock(finallyTree) : l.newBlockAfter(after);
         entry.label = "finally";
         Var target = l.synthetic(TypeName.INT, "finally" + "Next");
         Var exception = l.synthetic(THROWABLE, "finallyThrown");
@@ -216,24 +216,33 @@ final class TryLowerer {
         }
     }
 
+    /** What {@link #guardRest} set up: the catch-all handler and the block after the statement. */
+    private static final class Guard {
+        final Block handler;
+        final Block after;
+        final TryRegion outer;
+
+        Guard(Block handler, Block after, TryRegion outer) {
+            this.handler = handler;
+            this.after = after;
+            this.outer = outer;
+        }
+    }
+
     /**
-     * A closeable resource: the rest of the statement runs in a try whose catch-all records the primary
-     * exception; the finally closes the resource, adding a close failure to the primary's suppressed
-     * list, or propagating it when there is no primary.
+     * Lowers the rest of the statement after resource {@code i} in a region whose exceptions go to a
+     * catch-all handler (placed in {@code handlerRegion}, or the enclosing region when null) and whose
+     * jumps and normal end go through {@code frame}. The handler block is returned empty, to be filled.
      */
-    private void closeable(TryTree t, int i, Var r, boolean async) {
+    private Guard guardRest(TryTree t, int i, FinallyFrame frame, boolean handlerInFrame, String what,
+            String handlerLabel) {
         TryRegion outer = l.region;
-        Var primary = l.synthetic(THROWABLE, "primary");
-        l.emit(new Op.Assign(primary, CodeBlock.of("null"), true));
-        FinallyFrame frame = newFrame(t.getResources().get(i));
-        frame.entry.label = "close " + r.name;
-        TryRegion body = new TryRegion(outer, frame, "resource " + r.name);
-        TryRegion catchRegion = new TryRegion(outer, frame, "resource " + r.name);
-        l.region = catchRegion;
-        Block recordPrimary = l.newBlock(t.getResources().get(i));
-        recordPrimary.isHandler = true;
-        recordPrimary.label = "record the primary exception";
-        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), recordPrimary));
+        TryRegion body = new TryRegion(outer, frame, what);
+        l.region = handlerInFrame ? new TryRegion(outer, frame, what) : outer;
+        Block handler = l.newBlockAfter(t);
+        handler.isHandler = true;
+        handler.label = handlerLabel;
+        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), handler));
         l.cfg.hasRegions = true;
         Block after = l.newBlockAfter(t);
         after.region = outer;
@@ -246,21 +255,36 @@ final class TryLowerer {
         l.finallyFrame = frame;
         resources(t, i + 1);
         exitTo(after, frame, outer);
+        l.finallyFrame = saved;
+        l.region = handler.region;
+        l.current = handler;
+        return new Guard(handler, after, outer);
+    }
 
-        l.region = catchRegion;
-        l.current = recordPrimary;
-        Op.Assign take = new Op.Assign(primary, CodeBlock.of("thrown"), false);
-        l.emit(take);
+    /**
+     * A closeable resource: the rest of the statement runs in a try whose catch-all records the primary
+     * exception; the finally closes the resource, adding a close failure to the primary's suppressed
+     * list, or propagating it when there is no primary.
+     */
+    private void closeable(TryTree t, int i, Var r, boolean async) {
+        Var primary = l.synthetic(THROWABLE, "primary");
+        l.emit(new Op.Assign(primary, CodeBlock.of("null"), true));
+        FinallyFrame frame = newFrame(null, t);
+        frame.entry.label = "close " + r.name;
+        Guard guard = guardRest(t, i, frame, true, "resource " + r.name, "record the primary exception");
+        TryRegion outer = guard.outer;
+        Block after = guard.after;
+        // catch (Throwable t) { primary = t; throw t; }: the finally then sees the primary exception.
+        l.emit(new Op.Assign(primary, CodeBlock.of("thrown"), false));
         l.emit(new Op.Stmt(CodeBlock.of("thrown = null;\n")));
         Terminator.Throw rethrow = new Terminator.Throw(CodeBlock.of("$L", primary.name));
         rethrow.uses.add(primary);
         l.terminate(rethrow);
-        l.finallyFrame = saved;
         l.region = outer;
 
         // finally { if (r != null) { close, keeping the primary exception } }
         l.current = frame.entry;
-        Block done = l.newBlock(t.getResources().get(i));
+        Block done = l.newBlockAfter(t);
         if (!async) {
             Op.Stmt close = new Op.Stmt(CodeBlock.builder()
                     .beginControlFlow("if ($L != null)", r.name)
@@ -280,13 +304,13 @@ final class TryLowerer {
             l.emit(close);
             l.gotoBlock(done);
         } else {
-            Block notNull = l.newBlock(t.getResources().get(i));
+            Block notNull = l.newBlockAfter(t);
             Terminator.Branch isOpen = new Terminator.Branch(CodeBlock.of("$L != null", r.name), notNull, done);
             isOpen.uses.add(r);
             l.terminate(isOpen);
             l.current = notNull;
-            Block plain = l.newBlock(t.getResources().get(i));
-            Block keeping = l.newBlock(t.getResources().get(i));
+            Block plain = l.newBlockAfter(t);
+            Block keeping = l.newBlockAfter(t);
             Terminator.Branch hasPrimary = new Terminator.Branch(CodeBlock.of("$L != null", primary.name), keeping,
                     plain);
             hasPrimary.uses.add(primary);
@@ -295,13 +319,13 @@ final class TryLowerer {
             l.current = plain;
             suspendOnClose(r, done);
             // With a primary exception: a failing aclose() is added to its suppressed list.
-            TryRegion guard = new TryRegion(outer, null, "close " + r.name);
+            TryRegion closing = new TryRegion(outer, null, "close " + r.name);
             l.region = outer;
-            Block addSuppressed = l.newBlock(t.getResources().get(i));
+            Block addSuppressed = l.newBlockAfter(t);
             addSuppressed.isHandler = true;
-            guard.catches.add(new TryRegion.Catch(List.of(THROWABLE), addSuppressed));
-            l.region = guard;
-            Block guarded = l.newBlock(t.getResources().get(i));
+            closing.catches.add(new TryRegion.Catch(List.of(THROWABLE), addSuppressed));
+            l.region = closing;
+            Block guarded = l.newBlockAfter(t);
             l.current = keeping;
             l.gotoBlock(guarded);
             l.current = guarded;
@@ -340,34 +364,14 @@ final class TryLowerer {
      * is rethrown unless swallowed, and a jump or normal end continues.
      */
     private void asyncScope(TryTree t, int i, Var r) {
-        TryRegion outer = l.region;
         Var pending = l.synthetic(THROWABLE, "pending");
         l.emit(new Op.Assign(pending, CodeBlock.of("null"), true));
-        FinallyFrame frame = newFrame(t.getResources().get(i));
+        FinallyFrame frame = newFrame(null, t);
         frame.entry.label = "exit scope " + r.name;
-        TryRegion body = new TryRegion(outer, frame, "scope " + r.name);
-        l.region = outer;
-        Block catchAll = l.newBlock(t.getResources().get(i));
-        catchAll.isHandler = true;
-        catchAll.label = "record the pending exception";
-        body.catches.add(new TryRegion.Catch(List.of(THROWABLE), catchAll));
-        l.cfg.hasRegions = true;
-        Block after = l.newBlockAfter(t);
-        after.region = outer;
-
-        l.region = body;
-        Block start = l.newBlock(t.getBlock());
-        l.gotoBlock(start);
-        l.current = start;
-        FinallyFrame saved = l.finallyFrame;
-        l.finallyFrame = frame;
-        resources(t, i + 1);
-        exitTo(after, frame, outer);
-        l.finallyFrame = saved;
-
+        Guard guard = guardRest(t, i, frame, false, "scope " + r.name, "record the pending exception");
+        TryRegion outer = guard.outer;
+        Block after = guard.after;
         // An exception leaves the block: remember it and enter the exit with "continue after".
-        l.region = outer;
-        l.current = catchAll;
         l.emit(new Op.Assign(pending, CodeBlock.of("thrown"), false));
         l.emit(new Op.Stmt(CodeBlock.of("thrown = null;\n")));
         exitTo(after, frame, outer);

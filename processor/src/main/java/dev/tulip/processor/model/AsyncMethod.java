@@ -9,8 +9,27 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
-/** One {@code @Async} method being compiled, with everything the stages need to know about it. */
+/** One {@code @Async} or generator method being compiled, with everything the stages need to know about it. */
 public final class AsyncMethod {
+    /** What the method compiles into. */
+    public enum Kind {
+        /** {@code @Async} returning {@code Coroutine<T>}: awaits. */
+        COROUTINE,
+        /** {@code @Generator.Method} returning {@code Generator<T>}: yields and delegates. */
+        GENERATOR,
+        /** {@code @Async} returning {@code AsyncGenerator<T>}: awaits and yields. */
+        ASYNC_GENERATOR;
+
+        public boolean awaits() {
+            return this != GENERATOR;
+        }
+
+        public boolean yields() {
+            return this != COROUTINE;
+        }
+    }
+
+    public final Kind kind;
     public final ExecutableElement element;
     public final TypeElement owner;
     public final TreePath path;
@@ -23,7 +42,8 @@ public final class AsyncMethod {
     /** Simple name of the state-machine class, unique within the companion. */
     public String machineName;
 
-    public AsyncMethod(ExecutableElement element, TreePath path, TypeMirror resultType) {
+    public AsyncMethod(ExecutableElement element, TreePath path, TypeMirror resultType, Kind kind) {
+        this.kind = kind;
         this.element = element;
         this.owner = (TypeElement) element.getEnclosingElement();
         this.path = path;

@@ -14,11 +14,20 @@ public final class KnownNames {
     public static final String ASYNC_ITERABLE = "dev.tulip.AsyncIterable";
     public static final String ASYNC_ITERATOR = "dev.tulip.AsyncIterator";
     public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
+    public static final String GENERATOR = "dev.tulip.Generator";
+    public static final String ASYNC_GENERATOR = "dev.tulip.AsyncGenerator";
+    /** The annotation of generator methods: a member of {@code Generator}, written {@code @Generator.Method}. */
+    public static final String GENERATOR_METHOD = "dev.tulip.Generator.Method";
 
     /** The marker method {@code Tulip.await}. */
     public static final String AWAIT = "await";
     /** The marker method {@code Tulip.done}. */
     public static final String DONE = "done";
+    /** Generator markers: {@code Tulip.yield(v)}, {@code Tulip.yieldFrom(source)}, {@code return Tulip.doneYielding(v);}. */
+    public static final String YIELD = "yield";
+    public static final String YIELD_FROM = "yieldFrom";
+    public static final String DONE_YIELDING = "doneYielding";
+
     /** The runtime function that adapts a CompletionStage: {@code Tulip.wrapFuture}. */
     public static final String WRAP_FUTURE = "wrapFuture";
 
