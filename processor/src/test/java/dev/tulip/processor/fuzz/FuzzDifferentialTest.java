@@ -31,18 +31,13 @@ class FuzzDifferentialTest {
         ProgramGenerator.Features f = ProgramGenerator.Features.all();
         // Open processor bugs, each pinned by a test of regressions/TransformRegressionTest (named here);
         // re-enable each construct once its test passes.
-        f.varResources = false; // varResourceCrashesBodyAnalysis
-        f.anonymousClasses = false; // anonymousClassCrashesTheProcessor
         f.unlabeledJumps = false; // unlabeledBreakInAPlainLoopCrashesTheEmitter
-        f.tempsAcrossAwaits = false; // spilledOperandIsNotKeptAcrossTheAwait and 3 more
-        f.clearedOperands = false; // referenceUsedOnlyByTheNextAwaitIsClearedBeforeIt
-        f.asyncResources = false; // asyncResourceIsClearedBeforeItsAcloseIsAwaited (same cause)
         f.catchThrowable = false; // catchThrowableGeneratesARedundantCast
         f.conditionalConditions = false; // conditionalExpressionAsBranchConditionIsNotParenthesized
         f.labeledBlocks = false; // breakOutOfASuspendingLabeledBlockCrashesJavac
-        f.abruptPlainStatements = false; // plainStatementThatCannotCompleteIsFollowedByUnreachableCode
         f.continueInForLoops = false; // continueAfterAnAwaitInAForLoopCrashesJavac
-        f.jumpsInPlainCode = false; // continueAfterAnAwaitInADoWhileLoopCrashesJavac...
+        f.boxedCompound = false; // compoundAssignmentToABoxedLocalGeneratesARedundantCast
+        f.jumpsInPlainCode = false; // continueAfterAnAwaitInADoWhileLoopCrashesJavac, breakInAGroupReached...
         return f;
     }
 

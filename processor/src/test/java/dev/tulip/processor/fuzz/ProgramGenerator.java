@@ -81,6 +81,8 @@ final class ProgramGenerator {
          * exploded construct. When off, the if around such a jump awaits its condition.
          */
         boolean jumpsInPlainCode = true;
+        /** Compound assignment to a boxed {@code Integer} local ({@code bx0 *= await(...)}). */
+        boolean boxedCompound = true;
 
         static Features all() {
             return new Features();
@@ -868,6 +870,9 @@ final class ProgramGenerator {
                 }
                 if (features.narrowCompound) {
                     Ty ty = pick(r, Ty.BYTE, Ty.SHORT, Ty.CHAR, Ty.BOXED, Ty.DOUBLE, Ty.INT, Ty.LONG);
+                    if (ty == Ty.BOXED && !features.boxedCompound) {
+                        continue;
+                    }
                     V v = someVar(ty, true);
                     if (v == null) {
                         continue;

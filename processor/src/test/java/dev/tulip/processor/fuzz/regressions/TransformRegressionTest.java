@@ -348,6 +348,22 @@ class TransformRegressionTest {
     // ---- warnings in generated code
 
     /**
+     * A compound assignment to a boxed local whose right side awaits: the generated
+     * {@code bx = (int) (old$1 * awaited$1);} is a redundant cast, a warning under -Xlint:all
+     * (SpillLowerer.castFor casts whenever the target is not primitive, though the unboxed operation
+     * already has the target's primitive type).
+     */
+    @Test
+    void compoundAssignmentToABoxedLocalGeneratesARedundantCast() {
+        Differential.program("""
+                Integer bx = 4;
+                bx *= await(later(3));
+                t.log("bx", bx);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
      * {@code catch (Throwable e)} around an await: the generated {@code Throwable e = (Throwable) thrown;}
      * is a redundant cast, a warning under -Xlint:all (the build uses it).
      */
