@@ -100,7 +100,7 @@ final class ProgramGenerator {
                 + " while holding the monitor. Use a dev.tulip.Lock instead:"
                 + " try (var held = await(lock.acquire())) { ... }"),
         AWAIT_IN_ASSERT("await(...) cannot be used inside an assert statement: assertions may be disabled, which"
-                + " would skip the suspension. Await into a local first, then assert on it"),
+                + " would skip the suspension. Compute into a local first, then assert on it"),
         AWAIT_METHOD_REFERENCE("await cannot be used as a method reference: it is a marker that Tulip compiles"
                 + " into a suspension point. Call await(x) directly in the @Async method"),
         RETURN_WITHOUT_DONE("an @Async method returns with 'return done(value);' (or 'return done();')."
