@@ -101,6 +101,21 @@ public final class Differential {
         }
     }
 
+    /**
+     * Fails unless the processor rejects the {@code @Async} version with exactly these errors (their
+     * messages, in order); the method is named {@code m}.
+     */
+    public void assertRejectedWith(String... messages) {
+        com.google.testing.compile.Compilation c = FuzzHarness.javacWithProcessor(
+                com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".CoReg",
+                        FuzzHarness.coClass("CoReg", List.of(build()))));
+        List<String> errors = new ArrayList<>();
+        for (javax.tools.Diagnostic<? extends javax.tools.JavaFileObject> d : c.errors()) {
+            errors.add(d.getMessage(java.util.Locale.ROOT));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(Arrays.asList(messages), errors);
+    }
+
     /** The generated companion source (for debugging a regression). */
     public String generatedSource() {
         FuzzHarness h = new FuzzHarness(null);

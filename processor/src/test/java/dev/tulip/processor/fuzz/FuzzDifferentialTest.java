@@ -36,6 +36,7 @@ class FuzzDifferentialTest {
         f.conditionalConditions = false; // conditionalExpressionAsBranchConditionIsNotParenthesized
         f.labeledBlocks = false; // breakOutOfASuspendingLabeledBlockCrashesJavac
         f.continueInForLoops = false; // continueAfterAnAwaitInAForLoopCrashesJavac
+        f.localRecordMessage = false; // localRecordGetsTheGenericMessageInsteadOfItsOwn
         f.boxedCompound = false; // compoundAssignmentToABoxedLocalGeneratesARedundantCast
         f.jumpsInPlainCode = false; // continueAfterAnAwaitInADoWhileLoopCrashesJavac, breakInAGroupReached...
         return f;

@@ -83,6 +83,10 @@ final class ProgramGenerator {
         boolean jumpsInPlainCode = true;
         /** Compound assignment to a boxed {@code Integer} local ({@code bx0 *= await(...)}). */
         boolean boxedCompound = true;
+        /** {@code x instanceof Integer p && p > ...}. */
+        boolean patterns = true;
+        /** Illegal programs with a local record (the test expects the processor's dedicated message). */
+        boolean localRecordMessage = true;
 
         static Features all() {
             return new Features();
@@ -104,9 +108,20 @@ final class ProgramGenerator {
         AWAIT_METHOD_REFERENCE("await cannot be used as a method reference: it is a marker that Tulip compiles"
                 + " into a suspension point. Call await(x) directly in the @Async method"),
         RETURN_WITHOUT_DONE("an @Async method returns with 'return done(value);' (or 'return done();')."
-                + " To return another coroutine's result, write 'return done(await(coroutine));'");
+                + " To return another coroutine's result, write 'return done(await(coroutine));'"),
+        /** A rejected form: its message names the method ({@code %s}). */
+        LOCAL_CLASS_BEFORE_AWAIT("Tulip cannot compile a local class declared before an await in the same block"
+                + " (its declaration would not be in scope after the suspension); declare it as a member class in"
+                + " @Async method '%s'"),
+        LOCAL_RECORD("Tulip cannot compile a local record (declare it as a member of the class instead) in"
+                + " @Async method '%s'");
 
         final String message;
+
+        /** The error expected in the given method. */
+        String message(String method) {
+            return message.replace("%s", method);
+        }
 
         Illegal(String message) {
             this.message = message;
@@ -1777,6 +1792,16 @@ final class ProgramGenerator {
                     line("    return null; /*ILLEGAL*/");
                     line("}");
                     break;
+                case LOCAL_CLASS_BEFORE_AWAIT:
+                    line("class " + z.toUpperCase(java.util.Locale.ROOT) + " { /*ILLEGAL*/");
+                    line("}");
+                    line("await(pause());");
+                    break;
+                case LOCAL_RECORD:
+                    line("record " + z.toUpperCase(java.util.Locale.ROOT) + "(int v) { /*ILLEGAL*/");
+                    line("}");
+                    line("t.log(\"" + z + "\", new " + z.toUpperCase(java.util.Locale.ROOT) + "(1).v());");
+                    break;
                 default:
                     throw new AssertionError(il);
             }
@@ -2121,6 +2146,19 @@ final class ProgramGenerator {
             if (roll < 94 && switchAllowed()) {
                 return switchExpr(Ty.BOOL, d - 1);
             }
+            if (roll < 97 && features.patterns) {
+                // a pattern variable, used on the right of && (where it may have to survive awaits)
+                String p = fresh("p");
+                E a = intExpr(d - 1);
+                scopes.push(new ArrayList<>(List.of(new V(p, Ty.BOXED, false, true))));
+                try {
+                    E b = intExpr(d - 1);
+                    return E.prim("(t.obj(" + a.s + ") instanceof Integer " + p + " && " + p + " "
+                            + pick(r, "<", ">", "<=", ">=") + " " + b.s + ")");
+                } finally {
+                    scopes.pop();
+                }
+            }
             E a = longExpr(d - 1);
             E b = longExpr(d - 1);
             return new E(a.s + " " + pick(r, "<", ">", "<=") + " " + b.s, a.constant && b.constant, false);
@@ -2270,8 +2308,10 @@ final class ProgramGenerator {
                 ind = savedInd;
             }
             b.append(indent()).append("    }");
-            boolean boxed = ty == Ty.INT && arrows && allBoxed;
-            return new E("(" + b.toString().replaceFirst("\\}$", "}") + ")", false, boxed);
+            // Standalone, not poly: as an argument of a generic or overloaded method, a poly switch
+            // expression with int and Integer results defeats javac's inference.
+            String prefix = ty == Ty.BOOL ? "!!" : ty == Ty.STR ? "\"\" + " : "0 + ";
+            return new E("(" + prefix + b + ")", false, false);
         }
 
         String indent() {

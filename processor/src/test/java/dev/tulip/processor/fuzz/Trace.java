@@ -70,6 +70,11 @@ public final class Trace {
         }
     }
 
+    /** Its argument, as an Object (for instanceof patterns). */
+    public Object obj(Object o) {
+        return o;
+    }
+
     /** Returns {@code e}: {@code throw t.pass(e)} reads {@code t} after the awaits before the throw. */
     public <E extends Throwable> E pass(E e) {
         return e;

@@ -345,6 +345,24 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    // ---- diagnostics
+
+    /**
+     * A local record is rejected with the generic "Tulip cannot compile this kind of statement (RECORD)"
+     * instead of the dedicated message TreePrinter.localClass has for it ("a local record (declare it as a
+     * member of the class instead)"), which the statement printer never reaches.
+     */
+    @Test
+    void localRecordGetsTheGenericMessageInsteadOfItsOwn() {
+        Differential.program("""
+                record R(int v) {
+                }
+                t.log("r", new R(1).v());
+                return done(await(later(1)));
+                """).assertRejectedWith("Tulip cannot compile a local record (declare it as a member of the class"
+                + " instead) in @Async method 'm'");
+    }
+
     // ---- warnings in generated code
 
     /**
