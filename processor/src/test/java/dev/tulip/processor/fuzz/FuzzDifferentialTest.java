@@ -93,7 +93,7 @@ class FuzzDifferentialTest {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf("tulip fuzz: %d programs run, %d compilations, %d failures, %d skipped (javac"
-                + " miscompiles the reference), %.1f s (base seed %d)%n", h.programsRun, h.compilations,
+                + " miscompiles or crashes on the reference), %.1f s (base seed %d)%n", h.programsRun, h.compilations,
                 failures.size(), h.skipped.size(), secs, base);
         for (String s : h.skipped) {
             System.out.println("  skipped " + s);

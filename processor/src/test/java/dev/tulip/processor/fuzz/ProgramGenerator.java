@@ -880,7 +880,18 @@ final class ProgramGenerator {
                 }
                 if (roll < 86) {
                     String f = id + "g";
-                    line(pick(r, f + " " + compound(Ty.INT), f + "++", f + " = " + expr(Ty.INT, 2).s) + ";");
+                    // (never generate inside pick's arguments: all of them would be generated)
+                    switch (n(3)) {
+                        case 0:
+                            line(f + " " + compound(Ty.INT) + ";");
+                            break;
+                        case 1:
+                            line(f + "++;");
+                            break;
+                        default:
+                            line(f + " = " + expr(Ty.INT, 2).s + ";");
+                            break;
+                    }
                     return true;
                 }
                 if (features.narrowCompound) {
@@ -1286,9 +1297,10 @@ final class ProgramGenerator {
                     t.forLoop = true;
                     String c = fresh("i");
                     mark();
-                    String update = pick(r, c + "++", "++" + c, c + " += 1",
-                            features.awaitInConditions && awaitHere() ? c + " += await(" + factory() + "(1))"
-                                    : c + "++");
+                    int u = n(4);
+                    String update = u == 0 ? c + "++" : u == 1 ? "++" + c : u == 2 ? c + " += 1"
+                            : features.awaitInConditions && awaitHere() ? c + " += await(" + factory() + "(1))"
+                                    : c + "++";
                     line(prefix + "for (int " + c + " = 0; " + c + " < " + bound() + loopCond() + "; " + update
                             + ") {");
                     scopes.push(new ArrayList<>(List.of(new V(c, Ty.INT, false, false))));
