@@ -37,9 +37,26 @@ class FuzzDifferentialTest {
         f.labeledBlocks = false; // breakOutOfASuspendingLabeledBlockCrashesJavac
         f.continueInForLoops = false; // continueAfterAnAwaitInAForLoopCrashesJavac
         f.localRecordMessage = false; // localRecordGetsTheGenericMessageInsteadOfItsOwn
+        f.compoundOperandsAwait = false; // compoundAssignmentStoreIsDeferredPastLaterOperands
         f.boxedCompound = false; // compoundAssignmentToABoxedLocalGeneratesARedundantCast
         f.jumpsInPlainCode = false; // continueAfterAnAwaitInADoWhileLoopCrashesJavac, breakInAGroupReached...
+        toggle(f, System.getProperty("tulip.fuzz.enable"), true);
+        toggle(f, System.getProperty("tulip.fuzz.disable"), false);
         return f;
+    }
+
+    /** {@code -Dtulip.fuzz.enable=boxedCompound,patterns} (or disable): to check a fix, or hunt one bug. */
+    private static void toggle(ProgramGenerator.Features f, String names, boolean value) {
+        if (names == null || names.isBlank()) {
+            return;
+        }
+        for (String name : names.split(",")) {
+            try {
+                ProgramGenerator.Features.class.getDeclaredField(name.trim()).setBoolean(f, value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("no generator feature named " + name, e);
+            }
+        }
     }
 
     static long programSeed(long base, int index) {

@@ -429,13 +429,34 @@ final class FuzzHarness {
         return new Failure(p, "DIVERGENCE", (a == null ? "" : a) + (b == null ? "" : b) + "files: " + dir);
     }
 
+    /** Every run starts from the same static state (the programs' int fields), whatever the body resets. */
+    static void resetStatics(Class<?> c) throws IllegalAccessException {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                f.setAccessible(true);
+                f.setInt(null, 0);
+            }
+        }
+    }
+
     static Outcome runReference(Class<?> ref, ProgramGenerator.Program p) {
         Trace t = new Trace();
+        try {
+            resetStatics(ref);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
         String end;
         try {
             Method m = ref.getDeclaredMethod(p.id, Trace.class);
             m.setAccessible(true);
-            Object sync = m.invoke(null, t);
+            Object receiver = null;
+            if (p.main.instance) {
+                java.lang.reflect.Constructor<?> c = ref.getDeclaredConstructor();
+                c.setAccessible(true);
+                receiver = c.newInstance();
+            }
+            Object sync = m.invoke(receiver, t);
             end = "return " + Trace.fmt(((Sync<?>) sync).get());
         } catch (InvocationTargetException e) {
             end = "throw " + Trace.describe(e.getCause());
@@ -450,9 +471,22 @@ final class FuzzHarness {
     static Outcome runAsync(Class<?> companion, ProgramGenerator.Program p, FuzzAsync.Mode mode) throws Exception {
         FuzzAsync.reset(mode);
         Trace t = new Trace();
-        Method factory = companion.getDeclaredMethod(p.id, Trace.class);
-        factory.setAccessible(true);
-        Coroutine<?> coroutine = (Coroutine<?>) factory.invoke(null, t);
+        String ownerName = companion.getName().substring(0, companion.getName().length() - "Async".length());
+        resetStatics(Class.forName(ownerName, true, companion.getClassLoader()));
+        Coroutine<?> coroutine;
+        if (p.main.instance) {
+            String owner = companion.getName().substring(0, companion.getName().length() - "Async".length());
+            Class<?> co = Class.forName(owner, true, companion.getClassLoader());
+            java.lang.reflect.Constructor<?> c = co.getDeclaredConstructor();
+            c.setAccessible(true);
+            Method factory = companion.getDeclaredMethod(p.id, co, Trace.class);
+            factory.setAccessible(true);
+            coroutine = (Coroutine<?>) factory.invoke(null, c.newInstance(), t);
+        } else {
+            Method factory = companion.getDeclaredMethod(p.id, Trace.class);
+            factory.setAccessible(true);
+            coroutine = (Coroutine<?>) factory.invoke(null, t);
+        }
         List<String> notes = new ArrayList<>();
         EventLoop loop = EventLoop.virtualTime();
         loop.setExceptionHandler((l, message, e) -> notes.add("loop reported: " + message

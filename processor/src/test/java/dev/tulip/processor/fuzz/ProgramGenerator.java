@@ -87,6 +87,10 @@ final class ProgramGenerator {
         boolean patterns = true;
         /** Illegal programs with a local record (the test expects the processor's dedicated message). */
         boolean localRecordMessage = true;
+        /** A compound assignment inside a larger expression whose right side awaits. */
+        boolean compoundOperandsAwait = true;
+        /** Instance @Async methods using private fields ({@code this.f}, {@code f += ...}) and methods. */
+        boolean instanceMethods = true;
 
         static Features all() {
             return new Features();
@@ -135,13 +139,24 @@ final class ProgramGenerator {
         final String resultType;
         final String body;
         final Set<String> suppress;
+        /** An instance method (of a fresh object per run): {@code this}, private fields and methods. */
+        final boolean instance;
 
         Method(String name, boolean sub, String resultType, String body, Set<String> suppress) {
+            this(name, sub, resultType, body, suppress, false);
+        }
+
+        Method(String name, boolean sub, String resultType, String body, Set<String> suppress, boolean instance) {
             this.name = name;
             this.sub = sub;
             this.resultType = resultType;
             this.body = body;
             this.suppress = suppress;
+            this.instance = instance;
+        }
+
+        String staticKeyword() {
+            return instance ? "" : "static ";
         }
 
         String params() {
@@ -185,11 +200,19 @@ final class ProgramGenerator {
             return id + "g";
         }
 
+        /** Fields and a private helper, the same in both classes. */
+        String fields() {
+            return "    static int " + field() + ";\n"
+                    + "    private int " + id + "f;\n"
+                    + "    private static int " + id + "s;\n\n"
+                    + "    private int " + id + "h(int x) {\n        return x * 2 + " + id + "f;\n    }\n\n";
+        }
+
         /** Members of the reference class: plain methods; a sub returns a lazy {@link Sync}. */
         String refMembers() {
             StringBuilder b = new StringBuilder();
             b.append("    // seed ").append(seed).append('\n');
-            b.append("    static int ").append(field()).append(";\n\n");
+            b.append(fields());
             for (Method m : subs) {
                 b.append("    static Sync<").append(m.resultType).append("> ").append(m.name).append('(')
                         .append(m.params()).append(") throws CheckedBoom {\n")
@@ -199,7 +222,8 @@ final class ProgramGenerator {
                         .append(m.name).append("$body(").append(m.params()).append(") throws CheckedBoom {\n")
                         .append(m.body).append("    }\n\n");
             }
-            b.append("    ").append(main.annotations()).append("static Sync<").append(main.resultType).append("> ")
+            b.append("    ").append(main.annotations()).append(main.staticKeyword()).append("Sync<")
+                    .append(main.resultType).append("> ")
                     .append(main.name).append('(').append(main.params()).append(") throws CheckedBoom {\n")
                     .append(main.body).append("    }\n\n");
             return b.toString();
@@ -209,11 +233,12 @@ final class ProgramGenerator {
         String coMembers() {
             StringBuilder b = new StringBuilder();
             b.append("    // seed ").append(seed).append('\n');
-            b.append("    static int ").append(field()).append(";\n\n");
+            b.append(fields());
             List<Method> all = new ArrayList<>(subs);
             all.add(main);
             for (Method m : all) {
-                b.append("    @Async\n    ").append(m.annotations()).append("static Coroutine<").append(m.resultType)
+                b.append("    @Async\n    ").append(m.annotations()).append(m.staticKeyword()).append("Coroutine<")
+                        .append(m.resultType)
                         .append("> ").append(m.name).append('(').append(m.params()).append(") throws CheckedBoom {\n")
                         .append(m.body).append("    }\n\n");
             }
@@ -226,7 +251,8 @@ final class ProgramGenerator {
                 b.append("@Async static Coroutine<").append(m.resultType).append("> ").append(m.name).append('(')
                         .append(m.params()).append(") throws CheckedBoom {\n").append(m.body).append("}\n");
             }
-            b.append("@Async static Coroutine<").append(main.resultType).append("> ").append(main.name).append('(')
+            b.append(fields().replace("    ", "")).append("@Async ").append(main.staticKeyword()).append("Coroutine<")
+                    .append(main.resultType).append("> ").append(main.name).append('(')
                     .append(main.params()).append(") throws CheckedBoom {\n").append(main.body).append("}\n");
             return b.toString();
         }
@@ -266,7 +292,8 @@ final class ProgramGenerator {
         }
         String result = r.nextInt(4) == 0 ? "String" : "Integer";
         MethodGen mg = new MethodGen(false, result, callable, 15 + r.nextInt(35), illegal);
-        Method main = new Method(id, false, result, mg.generate(), mg.suppress);
+        mg.instance = features.instanceMethods && r.nextBoolean();
+        Method main = new Method(id, false, result, mg.generate(), mg.suppress, mg.instance);
         return new Program(seed, id, main, subs, mg.illegalEmitted ? illegal : null);
     }
 
@@ -372,6 +399,9 @@ final class ProgramGenerator {
         boolean noAwait;
         boolean lambda;
         int budget;
+        /** An instance method: may use this, the private field and helper. */
+        boolean instance;
+        boolean anonymous;
         int switchDepth;
         /** Restricted mode (no temporaries across awaits): awaits so far in the current expression. */
         int exprAwaits;
@@ -526,6 +556,7 @@ final class ProgramGenerator {
         void prologue() {
             if (!sub) {
                 line(id + "g = 0;");
+                line(id + "s = 0;");
             }
             if (sub) {
                 declare(new V("a", Ty.INT, true, false));
@@ -583,7 +614,11 @@ final class ProgramGenerator {
                     dump.append(", ").append(v.name);
                 }
             }
-            dump.append(", ").append(id).append("g);");
+            dump.append(", ").append(id).append("g, ").append(id).append("s");
+            if (instance) {
+                dump.append(", ").append(id).append("f");
+            }
+            dump.append(");");
             line(dump.toString());
             if (features.lambdas) {
                 String c = fresh("cap");
@@ -879,7 +914,10 @@ final class ProgramGenerator {
                     return true;
                 }
                 if (roll < 86) {
-                    String f = id + "g";
+                    String f = id + pick(r, "g", "g", "s");
+                    if (instance && chance(0.5)) {
+                        f = pick(r, "", "this.") + id + "f";
+                    }
                     // (never generate inside pick's arguments: all of them would be generated)
                     switch (n(3)) {
                         case 0:
@@ -908,6 +946,20 @@ final class ProgramGenerator {
                 }
             }
             return logStmt();
+        }
+
+        /** {@code op= rhs} of a compound assignment used as an operand of a larger expression. */
+        String compoundOperand() {
+            if (features.compoundOperandsAwait) {
+                return compound(Ty.INT);
+            }
+            boolean saved = noAwait;
+            noAwait = true;
+            try {
+                return compound(Ty.INT);
+            } finally {
+                noAwait = saved;
+            }
         }
 
         /** {@code op= rhs} for a target of the given type (the target itself is written by the caller). */
@@ -1714,7 +1766,12 @@ final class ProgramGenerator {
                 return true;
             }
             if (k == 3 && features.anonymousClasses) {
-                saved = inLambda(List.of(), () -> expr(Ty.INT, 2).s);
+                anonymous = true; // there, this is the anonymous object
+                try {
+                    saved = inLambda(List.of(), () -> expr(Ty.INT, 2).s);
+                } finally {
+                    anonymous = false;
+                }
                 line("caps.add(new IntSupplier() {");
                 ind++;
                 line("@Override");
@@ -1911,6 +1968,22 @@ final class ProgramGenerator {
                     return E.box(b.name);
                 }
             }
+            if (chance(0.3)) {
+                // private members, read through this (instance) or the class (static)
+                if (instance) {
+                    switch (n(4)) {
+                        case 0:
+                            return E.prim(id + "f");
+                        case 1:
+                            return E.prim((anonymous ? "" : "this.") + id + "f");
+                        case 2:
+                            return E.prim(id + "h(" + n(10) + ")");
+                        default:
+                            break;
+                    }
+                }
+                return E.prim(id + "s");
+            }
             return E.prim("t.v(\"" + fresh("V") + "\", " + n(10) + ")");
         }
 
@@ -2030,8 +2103,11 @@ final class ProgramGenerator {
             }
             if (roll < 86) {
                 V f = someVar(Ty.FN, false);
-                if (f != null) {
+                if (f != null && (!instance || chance(0.5))) {
                     return E.prim(f.name + ".applyAsInt(" + intExpr(d - 1).s + ")");
+                }
+                if (instance) {
+                    return E.prim((anonymous ? "" : pick(r, "", "this.")) + id + "h(" + intExpr(d - 1).s + ")");
                 }
                 return E.prim(id + "g");
             }
@@ -2042,7 +2118,7 @@ final class ProgramGenerator {
                     return E.prim("(" + v.name + " = " + intExpr(d - 1).s + ")");
                 }
                 if (v != null && k == 1) {
-                    return E.prim("(" + v.name + " " + compound(Ty.INT) + ")");
+                    return E.prim("(" + v.name + " " + compoundOperand() + ")");
                 }
                 if (v != null && k == 2) {
                     return E.prim(pick(r, v.name + "++", "++" + v.name, v.name + "--"));
@@ -2056,7 +2132,8 @@ final class ProgramGenerator {
                     return E.prim(pick(r, "++" + elem, elem + "++", "--" + elem, elem + "--"));
                 }
                 if (arr != null) {
-                    return E.prim("(" + arr.name + "[" + index() + "] " + compound(Ty.INT) + ")");
+                    String elem = arr.name + "[" + index() + "]";
+                    return E.prim("(" + elem + " " + compoundOperand() + ")");
                 }
                 mark();
                 return E.prim("(" + id + "g += " + intExpr(d - 1).s + ")");

@@ -207,6 +207,38 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * A compound assignment whose right side awaits, used as an operand: its store is printed inline
+     * in the final expression ({@code (x = old$1 + awaited$1) + choice$1}), so it happens after the
+     * later operands that were lowered into blocks (a ?: or switch expression with awaits), undoing
+     * their side effects. Expected {@code x 10 12}: x += 1 stores 2, then x = 10. Actual {@code x 2 12}.
+     * Found as {@code (arr[i] *= await(...)) + switch (++arr[await(...)]) {...}} losing the increment.
+     */
+    @Test
+    void compoundAssignmentStoreIsDeferredPastLaterOperands() {
+        Differential.program("""
+                int x = 1;
+                int y = (x += await(later(1))) + (t.b("c", true) ? (x = await(later(10))) : 0);
+                t.log("x", x, y);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * Same cause (SpillLowerer.compound registers the whole compound assignment in the substitution
+     * map, and isStable() takes whatever is in that map for an evaluated temporary, so it is never
+     * spilled before a later operand that suspends): the rest of its right side is evaluated late too.
+     * Expected trace r 1 / c true / v 2 2; the state machine logs c true before r 1.
+     */
+    @Test
+    void compoundAssignmentRightSideIsEvaluatedAfterLaterOperands() {
+        Differential.program("""
+                int x = 1;
+                t.log("v", x += t.v("r", await(later(1))), t.b("c", true) ? await(later(2)) : 0);
+                return done(x);
+                """).assertSameTraces();
+    }
+
     // ---- control flow
 
     /**
