@@ -509,8 +509,8 @@ final class SpillLowerer {
         boolean shift = kind == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || kind == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
                 || kind == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT;
         promoted = shift || o == null ? unaryPromotion(t.getKind()) : binaryPromotion(t.getKind(), o.getKind());
-        if (promoted == t.getKind() && target.getKind().isPrimitive()) {
-            return null;
+        if (promoted == t.getKind()) {
+            return null; // the operation already has the (unboxed) target type: boxing needs no cast
         }
         return l.typeNames.of(t);
     }
