@@ -35,6 +35,18 @@ import java.util.Objects;
  * another generator or any iterable, forwarding {@code next}, {@code send}, {@code throwInto} and
  * {@code close} to it as Python's {@code yield from} does (PEP 380).
  *
+ * <p>A generator abandoned before it is exhausted (a {@code break} out of a for-each, an exception in
+ * the loop) stays suspended, its {@code finally} blocks unrun: Python closes such a generator when it
+ * is garbage-collected, Java has no such hook. Close it explicitly, or iterate it in a
+ * try-with-resources ({@code Generator} is {@link AutoCloseable}, Python's
+ * {@code contextlib.closing}):
+ *
+ * <pre>{@code
+ * try (Generator<String> lines = readLines(path)) {
+ *     for (String line : lines) { if (line.isEmpty()) break; }
+ * }                                   // lines.close(): its finally blocks run here
+ * }</pre>
+ *
  * <p>A generator is single-threaded, like a Python generator: call it from one thread at a time.
  * Calling it again while it runs (from inside its own body, or through a delegation cycle) raises
  * {@code IllegalStateException("generator already executing")}.
@@ -119,11 +131,10 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
 
     private byte status;
     private boolean iteratorTaken;
-    private boolean hasCached;
     /** Set while the generator handles the GeneratorExit of close(): yielding then is an error. */
     private boolean closing;
-    /** The value hasNext() ran ahead to, not yet returned by next(). */
-    private Object cached;
+    /** The value hasNext() ran ahead to, not yet returned by next(); {@link #END} when there is none. */
+    private Object cached = END;
     /** While in yieldFrom: the Generator or Iterator delegated to (just after delegate(): the source). */
     private Object delegate;
     private Object returnValue;
@@ -223,19 +234,15 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
      */
     @Override
     public final boolean hasNext() {
-        if (hasCached) {
+        if (cached != END) {
             return true;
         }
         if (status == CLOSED) {
             return false;
         }
         Object r = advance();
-        if (r == END) {
-            return false;
-        }
         cached = r;
-        hasCached = true;
-        return true;
+        return r != END;
     }
 
     /**
@@ -250,10 +257,9 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     @Override
     @SuppressWarnings("unchecked")
     public final T next() {
-        if (hasCached) {
-            Object v = cached;
-            cached = null;
-            hasCached = false;
+        Object v = cached;
+        if (v != END) {
+            cached = END;
             return (T) v;
         }
         boolean wasDone = status == CLOSED;
@@ -449,9 +455,14 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
 
     // ---- the driver ----
 
-    /** next() / send(null) / hasNext(): the common case inline, everything else in {@link #drive}. */
+    /**
+     * next() / send(null) / hasNext() without a cached value: the common cases (first step, a yield,
+     * the end) inline, delegation and exceptions in {@link #drive}. Keeping the calls to
+     * {@code drive} off the paths a plain loop takes lets the JIT inline a whole iteration and, when
+     * the generator does not escape the loop, allocate neither it nor the boxes of its values.
+     */
     private Object advance() {
-        if (status != SUSPENDED || delegate != null) {
+        if (status > SUSPENDED || delegate != null) {
             return drive(DELIVER, null, null, false);
         }
         status = RUNNING;
@@ -461,11 +472,15 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
         } catch (Throwable e) {
             return drive(RESULT, null, e, false);
         }
-        if (r != COMPLETED && r != DELEGATING) {
-            status = SUSPENDED;
-            return r;
+        if (r == COMPLETED) {
+            finish();
+            return END;
         }
-        return drive(RESULT, r, null, false);
+        if (r == DELEGATING) {
+            return drive(RESULT, r, null, false);
+        }
+        status = SUSPENDED;
+        return r;
     }
 
     /**
@@ -526,7 +541,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                             phase = RESUME;
                         }
                     } else {
-                        if (g.hasCached) {
+                        if (g.cached != END) {
                             if (!close && thrown == null) {
                                 if (sent != null) {
                                     error = new IllegalStateException("hasNext() ran " + g + " ahead to a value that"
@@ -536,14 +551,12 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                                 }
                                 // next() of a generator that hasNext() ran ahead: that value is the yield.
                                 value = g.cached;
-                                g.cached = null;
-                                g.hasCached = false;
+                                g.cached = END;
                                 g.status = RUNNING;
                                 phase = YIELDED;
                                 continue;
                             }
-                            g.cached = null;
-                            g.hasCached = false;
+                            g.cached = END;
                         }
                         g.status = RUNNING;
                         Object d = g.delegate;
@@ -764,8 +777,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
         closing = false;
         delegate = null;
         closeThen = null;
-        cached = null;
-        hasCached = false;
+        cached = END;
         release();
     }
 
