@@ -290,7 +290,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
             return next();
         }
         boolean wasDone = status == CLOSED;
-        Object r = drive(DELIVER, value, null, false);
+        Object r = drive(this, DELIVER, value, null, false);
         if (r == END) {
             throw new StopIteration(wasDone ? null : returnValue);
         }
@@ -314,7 +314,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     public final T throwInto(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
         boolean wasDone = status == CLOSED;
-        Object r = drive(DELIVER, null, exception, false);
+        Object r = drive(this, DELIVER, null, exception, false);
         if (r == END) {
             throw new StopIteration(wasDone ? null : returnValue);
         }
@@ -341,7 +341,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
             return;
         }
         try {
-            drive(DELIVER, null, null, true);
+            drive(this, DELIVER, null, null, true);
         } catch (GeneratorExit e) {
             // The body let GeneratorExit through: closed as intended.
         }
@@ -457,29 +457,76 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
 
     /**
      * next() / send(null) / hasNext() without a cached value: the common cases (first step, a yield,
-     * the end) inline, delegation and exceptions in {@link #drive}. Keeping the calls to
-     * {@code drive} off the paths a plain loop takes lets the JIT inline a whole iteration and, when
-     * the generator does not escape the loop, allocate neither it nor the boxes of its values.
+     * the end, a yield out of suspended generator delegates) inline, everything else in {@link #drive}.
+     * Keeping the calls to {@code drive} off the paths a plain loop takes lets the JIT inline a whole
+     * iteration.
      */
     private Object advance() {
-        if (status > SUSPENDED || delegate != null) {
-            return drive(DELIVER, null, null, false);
+        if (status > SUSPENDED) {
+            return drive(this, DELIVER, null, null, false);
+        }
+        Object d = delegate;
+        if (d != null) {
+            return advanceDelegating(d);
         }
         status = RUNNING;
         Object r;
         try {
             r = resume(null, null);
         } catch (Throwable e) {
-            return drive(RESULT, null, e, false);
+            return drive(this, RESULT, null, e, false);
         }
         if (r == COMPLETED) {
             finish();
             return END;
         }
         if (r == DELEGATING) {
-            return drive(RESULT, r, null, false);
+            return drive(this, RESULT, r, null, false);
         }
         status = SUSPENDED;
+        return r;
+    }
+
+    /**
+     * next() while delegating: if the chain is made of suspended generators only, resumes the innermost
+     * one directly, and returns its value if it simply yields; otherwise hands over to {@link #drive}.
+     */
+    private Object advanceDelegating(Object d) {
+        Generator<?> inner = this;
+        do {
+            if (!(d instanceof Generator)) {
+                return drive(this, DELIVER, null, null, false);
+            }
+            Generator<?> c = (Generator<?>) d;
+            if (c.status != SUSPENDED || c.cached != END) {
+                return drive(this, DELIVER, null, null, false);
+            }
+            inner = c;
+            d = c.delegate;
+        } while (d != null);
+        // Link the chain as drive() would, then step the innermost generator.
+        status = RUNNING;
+        for (Generator<?> p = this; p != inner;) {
+            Generator<?> c = (Generator<?>) p.delegate;
+            c.caller = p;
+            c.status = RUNNING;
+            p = c;
+        }
+        Object r;
+        try {
+            r = inner.resume(null, null);
+        } catch (Throwable e) {
+            return drive(inner, RESULT, null, e, false);
+        }
+        if (r == COMPLETED || r == DELEGATING) {
+            return drive(inner, RESULT, r, null, false);
+        }
+        for (Generator<?> g = inner; g != null;) {
+            Generator<?> p = g.caller;
+            g.caller = null;
+            g.status = SUSPENDED;
+            g = p;
+        }
         return r;
     }
 
@@ -490,12 +537,13 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
      * recursion, whatever the depth of delegation. Every generator on the chain is RUNNING, and a running
      * generator is never linked as a delegate, so the links stay consistent.
      *
-     * @param phase DELIVER to send {@code a} / throw {@code t} / close; RESULT to process what the
-     *     root's {@code resume} just returned ({@code a}) or threw ({@code t})
+     * @param g where to start: this root for DELIVER; for RESULT, the generator whose {@code resume}
+     *     just returned or threw (the root, or a delegate linked to it through {@link #caller})
+     * @param phase DELIVER to send {@code a} / throw {@code t} / close; RESULT to process what
+     *     {@code g.resume} just returned ({@code a}) or threw ({@code t})
      * @return the value yielded, or {@link #END} if the root finished normally
      */
-    private Object drive(int phase, Object a, Throwable t, boolean close) {
-        Generator<?> g = this;
+    private Object drive(Generator<?> g, int phase, Object a, Throwable t, boolean close) {
         Object sent = null;
         Throwable thrown = null;
         Object value = null;
