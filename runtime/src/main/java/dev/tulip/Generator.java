@@ -133,8 +133,13 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     private boolean iteratorTaken;
     /** Set while the generator handles the GeneratorExit of close(): yielding then is an error. */
     private boolean closing;
-    /** The value hasNext() ran ahead to, not yet returned by next(); {@link #END} when there is none. */
-    private Object cached = END;
+    /** True when hasNext() ran ahead to a value that next() has not returned yet: {@link #cached}. */
+    private boolean ahead;
+    /**
+     * The value hasNext() ran ahead to. Not cleared by next() (a primitive store is cheaper than a
+     * reference store with its GC barrier): it holds the last value until the next step or the end.
+     */
+    private Object cached;
     /** While in yieldFrom: the Generator or Iterator delegated to (just after delegate(): the source). */
     private Object delegate;
     private Object returnValue;
@@ -234,15 +239,16 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
      */
     @Override
     public final boolean hasNext() {
-        if (cached != END) {
+        if (ahead) {
             return true;
         }
-        if (status == CLOSED) {
+        Object r = advance(); // END at once if exhausted
+        if (r == END) {
             return false;
         }
-        Object r = advance();
         cached = r;
-        return r != END;
+        ahead = true;
+        return true;
     }
 
     /**
@@ -257,10 +263,9 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     @Override
     @SuppressWarnings("unchecked")
     public final T next() {
-        Object v = cached;
-        if (v != END) {
-            cached = END;
-            return (T) v;
+        if (ahead) {
+            ahead = false;
+            return (T) cached;
         }
         boolean wasDone = status == CLOSED;
         Object r = advance();
@@ -498,7 +503,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                 return drive(this, DELIVER, null, null, false);
             }
             Generator<?> c = (Generator<?>) d;
-            if (c.status != SUSPENDED || c.cached != END) {
+            if (c.status != SUSPENDED || c.ahead) {
                 return drive(this, DELIVER, null, null, false);
             }
             inner = c;
@@ -589,7 +594,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                             phase = RESUME;
                         }
                     } else {
-                        if (g.cached != END) {
+                        if (g.ahead) {
                             if (!close && thrown == null) {
                                 if (sent != null) {
                                     error = new IllegalStateException("hasNext() ran " + g + " ahead to a value that"
@@ -599,12 +604,14 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                                 }
                                 // next() of a generator that hasNext() ran ahead: that value is the yield.
                                 value = g.cached;
-                                g.cached = END;
+                                g.ahead = false;
+                                g.cached = null;
                                 g.status = RUNNING;
                                 phase = YIELDED;
                                 continue;
                             }
-                            g.cached = END;
+                            g.ahead = false;
+                            g.cached = null;
                         }
                         g.status = RUNNING;
                         Object d = g.delegate;
@@ -825,7 +832,8 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
         closing = false;
         delegate = null;
         closeThen = null;
-        cached = END;
+        ahead = false;
+        cached = null;
         release();
     }
 
