@@ -32,6 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code generatorDelegating}: the same values through one level of
  *       {@code Tulip.yieldFrom(range(N))};</li>
  *   <li>{@code iterator}: the hand-written iterator a Java programmer would write instead;</li>
+ *   <li>{@code lookAheadIterator}: a hand-written iterator that computes each value in
+ *       {@code hasNext()} and keeps it in a field for {@code next()} (Guava's {@code AbstractIterator}
+ *       shape), the protocol a generator has to follow;</li>
  *   <li>{@code intStream}, {@code boxedStream}: {@code IntStream.range(0, N)} summed, unboxed and
  *       boxed;</li>
  *   <li>{@code asyncGenerator}: {@code async for} over an {@link AsyncGenerator} yielding the same
@@ -106,6 +109,26 @@ public class GeneratorBenchmark {
     @OperationsPerInvocation(N)
     public void iteratorConsume(Blackhole bh) {
         Iterator<Integer> it = new RangeIterator(N);
+        while (it.hasNext()) {
+            bh.consume(it.next());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long lookAheadIterator() {
+        long sum = 0;
+        Iterator<Integer> it = new LookAheadRange(N);
+        while (it.hasNext()) {
+            sum += it.next();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void lookAheadIteratorConsume(Blackhole bh) {
+        Iterator<Integer> it = new LookAheadRange(N);
         while (it.hasNext()) {
             bh.consume(it.next());
         }
@@ -239,6 +262,54 @@ public class GeneratorBenchmark {
                 throw new NoSuchElementException();
             }
             return i++;
+        }
+    }
+
+    /**
+     * The iterator a Java programmer writes when the next value takes code to compute (the shape of
+     * Guava's {@code AbstractIterator}): {@code hasNext()} computes the next value ahead and keeps it in
+     * a field until {@code next()}, as a generator's {@code hasNext()} must.
+     */
+    static final class LookAheadRange implements Iterator<Integer> {
+        private static final Object NONE = new Object();
+        private final int n;
+        private int i;
+        private Object ahead = NONE;
+        private boolean done;
+
+        LookAheadRange(int n) {
+            this.n = n;
+        }
+
+        private Object computeNext() {
+            return i < n ? (Object) i++ : NONE;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (ahead != NONE) {
+                return true;
+            }
+            if (done) {
+                return false;
+            }
+            Object v = computeNext();
+            if (v == NONE) {
+                done = true;
+                return false;
+            }
+            ahead = v;
+            return true;
+        }
+
+        @Override
+        public Integer next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Object v = ahead;
+            ahead = NONE;
+            return (Integer) v;
         }
     }
 
