@@ -1308,6 +1308,8 @@ public final class TreePrinter {
                 }
                 case CLASS:
                 case INTERFACE:
+                case RECORD:
+                case ENUM:
                     localClass((ClassTree) tree);
                     return;
                 default:
