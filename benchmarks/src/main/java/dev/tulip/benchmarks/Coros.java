@@ -371,31 +371,55 @@ final class Coros {
 
     /**
      * <pre>{@code
-     * @Async static Coroutine<Void> spawn(int n) {
-     *     for (int i = 0; i < n; i++) {
-     *         createTask(trivial());
+     * @Async static Coroutine<Void> spawn(int n, int batch) {
+     *     for (int i = 0; i < n; i += batch) {
+     *         for (int j = 0; j < batch; j++) {
+     *             createTask(trivial());
+     *         }
+     *         await(sleep(0));   // the batch runs (FIFO: its tasks were scheduled before this yield)
      *     }
      *     return done();
      * }}</pre>
-     * The tasks run on the next loop iteration, after this one completed: {@code runUntilComplete(spawn(n))}
-     * returns once all of them completed too (its stop callback is scheduled after them).
+     * Every task has completed when this one does.
      */
     static final class Spawn extends Coroutine<Void> {
         private final int n;
+        private final int batch;
+        private int i;
 
-        Spawn(int n) {
+        Spawn(int n, int batch) {
             this.n = n;
+            this.batch = batch;
         }
 
         @Override
         protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
-            if (thrown != null) {
-                throw thrown;
+            for (;;) {
+                switch (state) {
+                    case 0:
+                        i = 0;
+                        state = 2;
+                        continue;
+                    case 1:
+                        if (thrown != null) {
+                            throw thrown;
+                        }
+                        i += batch;
+                        state = 2;
+                        continue;
+                    case 2:
+                        if (i >= n) {
+                            return complete(null);
+                        }
+                        for (int j = 0; j < batch; j++) {
+                            Tulip.createTask(new Trivial());
+                        }
+                        state = 1;
+                        return Tulip.sleep(0);
+                    default:
+                        throw new IllegalStateException("resumed in state " + state);
+                }
             }
-            for (int i = 0; i < n; i++) {
-                Tulip.createTask(new Trivial());
-            }
-            return complete(null);
         }
     }
 

@@ -21,7 +21,7 @@ final class Pollution {
                 loop.runUntilComplete(new Coros.Yielder(50));
                 loop.runUntilComplete(new Coros.AwaitChains(10, 5, null));
                 loop.runUntilComplete(new Coros.AwaitDone(done, 10, null));
-                loop.runUntilComplete(new Coros.Spawn(20));
+                loop.runUntilComplete(new Coros.Spawn(20, 5));
                 loop.runUntilComplete(new Coros.SpawnAndAwait(20));
                 Coros.Table t = new Coros.Table();
                 loop.createTask(new Coros.Pong(t));

@@ -36,6 +36,13 @@ public class SleepZeroBenchmark {
     @Param({"false", "true"})
     public boolean polluted;
 
+    /**
+     * With {@code true}, a timer an hour away stays scheduled, as in a program with a pending timeout:
+     * the loop then reads the clock on every iteration to see whether it is due.
+     */
+    @Param({"false", "true"})
+    public boolean timerPending;
+
     private EventLoop loop;
 
     @Setup
@@ -44,6 +51,9 @@ public class SleepZeroBenchmark {
             Pollution.pollute();
         }
         loop = new EventLoop();
+        if (timerPending) {
+            loop.callLater(3600, () -> { });
+        }
     }
 
     @TearDown
