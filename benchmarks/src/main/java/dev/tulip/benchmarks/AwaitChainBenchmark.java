@@ -59,13 +59,17 @@ public class AwaitChainBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long chainOf10() {
-        return loop.runUntilComplete(new Coros.AwaitChains(N, DEPTH, null));
+    public long chainOf10(CpuTime cpu) {
+        long r = loop.runUntilComplete(new Coros.AwaitChains(N, DEPTH, null));
+        cpu.add(N);
+        return r;
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public long completedFuture() {
-        return loop.runUntilComplete(new Coros.AwaitDone(doneFuture, N, null));
+    public long completedFuture(CpuTime cpu) {
+        long r = loop.runUntilComplete(new Coros.AwaitDone(doneFuture, N, null));
+        cpu.add(N);
+        return r;
     }
 }

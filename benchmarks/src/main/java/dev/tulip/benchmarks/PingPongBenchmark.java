@@ -41,13 +41,14 @@ public class PingPongBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
-    public long roundTrip() {
+    public long roundTrip(CpuTime cpu) {
         Coros.Table t = new Coros.Table();
         loop.createTask(new Coros.Pong(t));
         loop.runUntilComplete(new Coros.Ping(t, ROUNDS));
         if (t.roundTrips != ROUNDS) {
             throw new AssertionError(t.roundTrips);
         }
+        cpu.add(ROUNDS);
         return t.roundTrips;
     }
 }

@@ -34,12 +34,13 @@ public class SleepingTasksBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public Object millionSleepers() {
+    public Object millionSleepers(CpuTime cpu) {
         try (EventLoop loop = EventLoop.virtualTime()) {
             loop.runUntilComplete(new Coros.SpawnSleepers(N, delays.equals("spread"), null));
             if (loop.time() != 2.0 || !loop.allTasks().isEmpty()) {
                 throw new AssertionError("time " + loop.time() + ", left " + loop.allTasks().size());
             }
+            cpu.add(N);
             return loop;
         }
     }

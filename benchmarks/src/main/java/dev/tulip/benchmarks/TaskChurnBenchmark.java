@@ -56,13 +56,17 @@ public class TaskChurnBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public Object spawn(Batch b) {
-        return loop.runUntilComplete(new Coros.Spawn(N, b.batch));
+    public Object spawn(Batch b, CpuTime cpu) {
+        Object r = loop.runUntilComplete(new Coros.Spawn(N, b.batch));
+        cpu.add(N);
+        return r;
     }
 
     @Benchmark
     @OperationsPerInvocation(N)
-    public Object spawnAndAwait() {
-        return loop.runUntilComplete(new Coros.SpawnAndAwait(N));
+    public Object spawnAndAwait(CpuTime cpu) {
+        Object r = loop.runUntilComplete(new Coros.SpawnAndAwait(N));
+        cpu.add(N);
+        return r;
     }
 }
