@@ -1,0 +1,152 @@
+package dev.tulip.processor.fuzz;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A hand-written program for the fuzzer's oracle: the minimized regression tests use it. The body
+ * is that of {@code static Coroutine<Integer> m(Trace t) throws CheckedBoom} (or {@code String}); it
+ * may await {@code ready(v)}, {@code later(v)}, {@code soon(v)}, {@code viaTask(v)}, {@code timer(v)},
+ * {@code now(v)}, {@code pause()}, {@code fail(v, cond, msg)}, {@code failC(v, cond, msg)}, the
+ * sub-coroutines {@code q0(t, a, arr)}, {@code q1(...)} given with {@link #sub}, use {@code res(t, name,
+ * failOnClose)} and {@code ares(...)} resources, {@code aiter(t, n)}, the static int field {@code mg},
+ * and log through {@code t}.
+ *
+ * <pre>{@code
+ * Differential.program("""
+ *         int x = 0;
+ *         x += await(later(1));
+ *         return done(x);
+ *         """).assertSameTraces();
+ * }</pre>
+ */
+public final class Differential {
+    private final String body;
+    private final List<String> subs = new ArrayList<>();
+    private final Set<String> suppress = new TreeSet<>();
+    private String resultType = "Integer";
+
+    private Differential(String body) {
+        this.body = body;
+    }
+
+    public static Differential program(String body) {
+        return new Differential(body);
+    }
+
+    /** Adds {@code @Async static Coroutine<Integer> q<i>(Trace t, int a, int[] arr) throws CheckedBoom}. */
+    public Differential sub(String subBody) {
+        subs.add(subBody);
+        return this;
+    }
+
+    public Differential returns(String type) {
+        this.resultType = type;
+        return this;
+    }
+
+    /** Warnings the program suppresses, as a user would ({@code "finally"}, {@code "fallthrough"}...). */
+    public Differential suppress(String... warnings) {
+        suppress.addAll(Arrays.asList(warnings));
+        return this;
+    }
+
+    ProgramGenerator.Program build() {
+        List<ProgramGenerator.Method> ms = new ArrayList<>();
+        for (int i = 0; i < subs.size(); i++) {
+            ms.add(new ProgramGenerator.Method("q" + i, true, "Integer", indent(subs.get(i)), new TreeSet<>()));
+        }
+        ProgramGenerator.Method main = new ProgramGenerator.Method("m", false, resultType, indent(body), suppress);
+        return new ProgramGenerator.Program(0, "m", main, ms, null);
+    }
+
+    private static String indent(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                b.append("        ").append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Compiles the program both ways and runs it three ways; null if all agree, else what went wrong. */
+    public String check() {
+        FuzzHarness h = new FuzzHarness(null);
+        try {
+            List<FuzzHarness.Failure> failures = h.run("Reg", List.of(build()));
+            if (failures.isEmpty()) {
+                return null;
+            }
+            StringBuilder b = new StringBuilder();
+            for (FuzzHarness.Failure f : failures) {
+                b.append(f.kind).append('\n').append(f.detail).append('\n');
+            }
+            return b.toString();
+        } finally {
+            h.close();
+        }
+    }
+
+    /** Fails unless the program compiles cleanly and the three executions produce the same trace. */
+    public void assertSameTraces() {
+        String problem = check();
+        if (problem != null) {
+            fail(problem + "\n---- program ----\n" + build().describe());
+        }
+    }
+
+    /**
+     * Fails unless the processor rejects the {@code @Async} version with exactly these errors (their
+     * messages, in order); the method is named {@code m}.
+     */
+    public void assertRejectedWith(String... messages) {
+        com.google.testing.compile.Compilation c = FuzzHarness.javacWithProcessor(
+                com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".CoReg",
+                        FuzzHarness.coClass("CoReg", List.of(build()))));
+        List<String> errors = new ArrayList<>();
+        for (javax.tools.Diagnostic<? extends javax.tools.JavaFileObject> d : c.errors()) {
+            errors.add(d.getMessage(java.util.Locale.ROOT));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(Arrays.asList(messages), errors);
+    }
+
+    /** The generated companion source (for debugging a regression). */
+    public String generatedSource() {
+        FuzzHarness h = new FuzzHarness(null);
+        try {
+            FuzzHarness.Compiled c = h.compile("Reg", List.of(build()));
+            return c.describeProblems() + c.generated();
+        } finally {
+            h.close();
+        }
+    }
+
+    /** The three traces, side by side in one string (for debugging). */
+    public String traces() {
+        FuzzHarness h = new FuzzHarness(null);
+        try {
+            FuzzHarness.Compiled c = h.compile("Reg", List.of(build()));
+            if (!c.ok()) {
+                return c.describeProblems();
+            }
+            ProgramGenerator.Program p = build();
+            Class<?> ref = c.loader.loadClass(FuzzHarness.PKG + "." + c.refName);
+            Class<?> companion = c.loader.loadClass(FuzzHarness.PKG + "." + c.coName + "Async");
+            return "reference:\n" + String.join("\n", FuzzHarness.runReference(ref, p).lines())
+                    + "\nsuspending:\n" + String.join("\n",
+                            FuzzHarness.runAsync(companion, p, FuzzAsync.Mode.SUSPEND).lines())
+                    + "\nimmediate:\n" + String.join("\n",
+                            FuzzHarness.runAsync(companion, p, FuzzAsync.Mode.IMMEDIATE).lines());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            h.close();
+        }
+    }
+}

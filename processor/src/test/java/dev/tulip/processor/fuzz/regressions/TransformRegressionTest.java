@@ -1,0 +1,399 @@
+package dev.tulip.processor.fuzz.regressions;
+
+import dev.tulip.processor.fuzz.Differential;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bugs found by the differential fuzzer (issue 7), each hand-reduced to a small program. Every test
+ * compiles the body as plain Java and as an {@code @Async} method, runs the state machine on a
+ * virtual-time loop (awaits suspend) and with every awaitable already done, and requires the three
+ * traces to be identical, and the generated code to compile without warnings under -Xlint:all.
+ *
+ * <p>They fail until the processor is fixed; the generator keeps the construct switched off
+ * meanwhile (see {@code FuzzDifferentialTest.features()}).
+ */
+class TransformRegressionTest {
+
+    // ---- try-with-resources
+
+    /**
+     * A {@code var} resource crashes the analysis: "Internal error in Tulip ...: tree outside the
+     * indexed method: dev.tulip.processor.fuzz.Res" (BodyAnalysis.visitTry asks the type of the
+     * synthesized type tree of {@code var}). Expected: compiles, same trace.
+     */
+    @Test
+    void varResourceCrashesBodyAnalysis() {
+        Differential.program("""
+                try (var r = res(t, "r", false)) {
+                    t.log("use", r.id());
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * An AsyncCloseable resource whose block suspends: the generated close state clears the fields it
+     * thinks dead before evaluating {@code return r.aclose();}, so the close throws
+     * {@code NullPointerException: Cannot invoke "ARes.aclose()" because "this.r" is null}.
+     * Expected trace: open r / use r / close r / return 1.
+     */
+    @Test
+    void asyncResourceIsClearedBeforeItsAcloseIsAwaited() {
+        Differential.program("""
+                try (ARes r = ares(t, "r", false)) {
+                    await(later(1));
+                    t.log("use", r.id());
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * A reference local that lives across one await and whose last use is the operand of the next
+     * await is cleared before the operand is evaluated: the generated code is
+     * {@code s = null; state = 2; return later(s);}. Expected {@code v x}; the state machine logs
+     * {@code v null}, in both modes. (Dead reference fields are cleared at each suspension; the
+     * awaitable expression itself is evaluated after the clearing.)
+     */
+    @Test
+    void referenceUsedOnlyByTheNextAwaitIsClearedBeforeIt() {
+        Differential.program("""
+                String s = t.s("s", "x");
+                await(later(1));
+                t.log("v", await(later(s)));
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * Same cause, in a finally block: the boxed local is read by the await in the finally, after an
+     * empty try block. Expected {@code f 4}, actual {@code f null}. Found in a fuzzed program where the
+     * same clearing made a sub-coroutine receive a null array.
+     */
+    @Test
+    void localReadByAnAwaitInFinallyIsClearedBeforeIt() {
+        Differential.program("""
+                Integer bx = 4;
+                await(later(1));
+                try {
+                } finally {
+                    t.log("f", await(later(bx)));
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * Same cause, with the parameter {@code t}: after the second await every arm throws, so {@code t}
+     * is dead there and cleared before {@code t.v("v", 0)} is evaluated:
+     * {@code NullPointerException: ... because "this.t" is null} instead of the trace v 0 / throw Bang(T).
+     */
+    @Test
+    void parameterReadOnlyByTheLastAwaitIsClearedBeforeIt() {
+        Differential.program("""
+                await(later(1));
+                switch (await(later(t.v("v", 0)))) {
+                    default -> throw new Bang("T");
+                }
+                """).assertSameTraces();
+    }
+
+    // ---- anonymous classes
+
+    /**
+     * Any anonymous class in an {@code @Async} body crashes the processor: "Internal error in Tulip
+     * ...: tree outside the indexed method: super()" (or "&lt;init&gt;() {"): the implicit constructor
+     * javac adds to the anonymous class is not in the path index.
+     */
+    @Test
+    void anonymousClassCrashesTheProcessor() {
+        Differential.program("""
+                int k = await(later(1));
+                IntSupplier s = new IntSupplier() {
+                    @Override
+                    public int getAsInt() {
+                        return k;
+                    }
+                };
+                t.log("s", s.getAsInt());
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    // ---- jumps in code printed as written
+
+    /**
+     * An unlabeled {@code break} inside a loop that does not suspend crashes JavaPoet: "unused
+     * arguments: expected 0, received 1" (TreePrinter.nativeJump passes the null label as an argument
+     * of "break;\n").
+     */
+    @Test
+    void unlabeledBreakInAPlainLoopCrashesTheEmitter() {
+        Differential.program("""
+                for (int i = 0; i < 3; i++) {
+                    if (i == 1) {
+                        break;
+                    }
+                    t.log("i", i);
+                }
+                return done(await(later(1)));
+                """).assertSameTraces();
+    }
+
+    /** The same with {@code continue}. */
+    @Test
+    void unlabeledContinueInAPlainLoopCrashesTheEmitter() {
+        Differential.program("""
+                for (int i = 0; i < 3; i++) {
+                    if (i == 1) {
+                        continue;
+                    }
+                    t.log("i", i);
+                }
+                return done(await(later(1)));
+                """).assertSameTraces();
+    }
+
+    // ---- temporaries of the spilling
+
+    /**
+     * A spilled operand is used after the await but declared as a local of the state before it: the
+     * generated code does not compile ("cannot find symbol spill$1"). The substitutions of
+     * SpillLowerer print the temporaries' names without recording them as uses, so liveness never
+     * sees them live across the suspension.
+     */
+    @Test
+    void spilledOperandIsNotKeptAcrossTheAwait() {
+        Differential.program("""
+                int i = 0;
+                t.log("v", i + await(later(1)));
+                i = 5;
+                return done(i);
+                """).assertSameTraces();
+    }
+
+    /** Same cause: the first await's value is needed after the second ("cannot find symbol awaited$1"). */
+    @Test
+    void firstAwaitedValueIsNotKeptAcrossTheSecondAwait() {
+        Differential.program("""
+                t.log("v", await(later(1)) + await(later(2)));
+                return done(0);
+                """).assertSameTraces();
+    }
+
+    /**
+     * Same cause, silently wrong: the temporary of {@code ?:} is assigned in two blocks, so it becomes
+     * a local of {@code resume}, which starts again from 0 after the second await. Expected
+     * {@code v 4}; the state machine logs {@code v 3}, in both modes.
+     */
+    @Test
+    void conditionalResultIsLostAcrossALaterAwait() {
+        Differential.program("""
+                int k = t.v("k", 0);
+                t.log("v", (k == 0 ? await(later(1)) : 2) + await(later(3)));
+                return done(0);
+                """).assertSameTraces();
+    }
+
+    /** Same cause: {@code ++d < await(...)} in a do-while condition ("cannot find symbol spill$1"). */
+    @Test
+    void loopConditionSpillIsNotKeptAcrossTheAwait() {
+        Differential.program("""
+                int d = 0;
+                do {
+                    t.log("d", d);
+                } while (++d < await(later(2)));
+                return done(d);
+                """).assertSameTraces();
+    }
+
+    // ---- control flow
+
+    /**
+     * A branch whose condition is itself a conditional expression is printed without parentheses:
+     * {@code state = b ? b : !b ? 2 : 3;}, which javac rejects ("incompatible types:
+     * Object&Serializable&Comparable... cannot be converted to int").
+     */
+    @Test
+    void conditionalExpressionAsBranchConditionIsNotParenthesized() {
+        Differential.program("""
+                boolean b = t.b("b", true);
+                if (b ? b : !b) {
+                    await(later(1));
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * {@code continue} in a plain if after an await, in a for loop: javac aborts with
+     * "IllegalStateException: block 4 has no state number" (thrown while JavaPoet writes the companion,
+     * outside the processor's error handling). Same with a label, or a for-each loop; a while loop, or
+     * a continue before the first await, compile fine.
+     */
+    @Test
+    void continueAfterAnAwaitInAForLoopCrashesJavac() {
+        Differential.program("""
+                for (int i = 0; i < 2; i++) {
+                    await(later(i));
+                    if (i == 0) {
+                        continue;
+                    }
+                    t.log("i", i);
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /** The same crash: continue in a plain if after an await, in a do-while loop. */
+    @Test
+    void continueAfterAnAwaitInADoWhileLoopCrashesJavac() {
+        Differential.program("""
+                int d = 0;
+                do {
+                    await(later(d));
+                    if (d == 0) {
+                        continue;
+                    }
+                    t.log("d", d);
+                } while (++d < 2);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * The same crash: break in a plain if, in the switch group that a suspending group falls into
+     * (the same break in the suspending group itself compiles).
+     */
+    @Test
+    void breakInAGroupReachedByFallThroughFromAnAwaitCrashesJavac() {
+        Differential.program("""
+                switch (t.v("s", 0)) {
+                    case 0:
+                        await(later(1));
+                    default:
+                        if (t.b("q", true)) {
+                            break;
+                        }
+                }
+                return done(1);
+                """).suppress("fallthrough").assertSameTraces();
+    }
+
+    /** The same crash with a labeled continue in a for-each loop, as the fuzzer first found it. */
+    @Test
+    void labeledContinueAfterAnAwaitInAForEachLoopCrashesJavac() {
+        Differential.program("""
+                L: for (int e : new int[] {1, 2}) {
+                    t.log("e", await(later(e)));
+                    if (e == 1) {
+                        continue L;
+                    }
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * A labeled block that suspends and is left by {@code break}: javac aborts with
+     * "IllegalStateException: block 1 has no state number" thrown while JavaPoet writes the
+     * companion (outside the processor's own error handling, so the whole compilation crashes).
+     */
+    @Test
+    void breakOutOfASuspendingLabeledBlockCrashesJavac() {
+        Differential.program("""
+                B: {
+                    await(later(1));
+                    if (t.b("q", true)) {
+                        break B;
+                    }
+                    t.log("after");
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * A statement printed as written that cannot complete normally (here an if/else that throws or
+     * returns) inside exploded code: the lowering still appends its jump to the next state after it,
+     * which javac rejects ("unreachable statement"). The same happens at the end of a body, where
+     * {@code throw new IllegalStateException("fell off the end of ...")} is appended after
+     * {@code { throw new Bang("x"); }}.
+     */
+    @Test
+    void plainStatementThatCannotCompleteIsFollowedByUnreachableCode() {
+        Differential.program("""
+                for (int i = 0; i < 2; i++) {
+                    await(later(i));
+                    if (t.b("q", true)) {
+                        throw new Bang("x");
+                    } else {
+                        return done(1);
+                    }
+                }
+                return done(2);
+                """).assertSameTraces();
+    }
+
+    /** The end-of-body case of the same bug. */
+    @Test
+    void blockEndingWithThrowAtTheEndOfTheBodyIsFollowedByUnreachableCode() {
+        Differential.program("""
+                {
+                    throw new Bang("x");
+                }
+                """).assertSameTraces();
+    }
+
+    // ---- diagnostics
+
+    /**
+     * A local record is rejected with the generic "Tulip cannot compile this kind of statement (RECORD)"
+     * instead of the dedicated message TreePrinter.localClass has for it ("a local record (declare it as a
+     * member of the class instead)"), which the statement printer never reaches.
+     */
+    @Test
+    void localRecordGetsTheGenericMessageInsteadOfItsOwn() {
+        Differential.program("""
+                record R(int v) {
+                }
+                t.log("r", new R(1).v());
+                return done(await(later(1)));
+                """).assertRejectedWith("Tulip cannot compile a local record (declare it as a member of the class"
+                + " instead) in @Async method 'm'");
+    }
+
+    // ---- warnings in generated code
+
+    /**
+     * A compound assignment to a boxed local whose right side awaits: the generated
+     * {@code bx = (int) (old$1 * awaited$1);} is a redundant cast, a warning under -Xlint:all
+     * (SpillLowerer.castFor casts whenever the target is not primitive, though the unboxed operation
+     * already has the target's primitive type).
+     */
+    @Test
+    void compoundAssignmentToABoxedLocalGeneratesARedundantCast() {
+        Differential.program("""
+                Integer bx = 4;
+                bx *= await(later(3));
+                t.log("bx", bx);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /**
+     * {@code catch (Throwable e)} around an await: the generated {@code Throwable e = (Throwable) thrown;}
+     * is a redundant cast, a warning under -Xlint:all (the build uses it).
+     */
+    @Test
+    void catchThrowableGeneratesARedundantCast() {
+        Differential.program("""
+                try {
+                    await(fail(1, true, "x"));
+                } catch (Throwable e) {
+                    t.log("caught", e);
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+}
