@@ -273,7 +273,8 @@ final class SpillLowerer {
     /** True if evaluating the operand later gives the same value with no lost side effect. */
     private boolean isStable(ExpressionTree e, Map<Tree, CodeBlock> subst) {
         if (subst.containsKey(e)) {
-            return true;
+            // A temporary is stable; a compound assignment replaced by its bare form still has to run.
+            return !bareForms.containsKey(e);
         }
         switch (e.getKind()) {
             case INT_LITERAL:
