@@ -631,12 +631,16 @@ public final class EventLoop implements AutoCloseable {
             waitForWork();
             drainInbox();
         }
-        double now = time();
-        double end = virtual ? now : now + 1e-9;
-        TimerHandle t;
-        while ((t = timers.peek()) != null && (virtual ? t.when <= end : t.when < end)) {
-            timers.poll();
-            ready.add(t);
+        if (!timers.isEmpty()) {
+            // Read the clock only when a timer may be due: System.nanoTime() costs about as much as a
+            // whole sleep(0) step, and loops that only yield or exchange futures need no clock at all.
+            double now = time();
+            double end = virtual ? now : now + 1e-9;
+            TimerHandle t;
+            while ((t = timers.peek()) != null && (virtual ? t.when <= end : t.when < end)) {
+                timers.poll();
+                ready.add(t);
+            }
         }
         for (int n = ready.size(); n > 0; n--) {
             Object item = ready.poll();

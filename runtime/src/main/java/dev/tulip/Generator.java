@@ -35,6 +35,18 @@ import java.util.Objects;
  * another generator or any iterable, forwarding {@code next}, {@code send}, {@code throwInto} and
  * {@code close} to it as Python's {@code yield from} does (PEP 380).
  *
+ * <p>A generator abandoned before it is exhausted (a {@code break} out of a for-each, an exception in
+ * the loop) stays suspended, its {@code finally} blocks unrun: Python closes such a generator when it
+ * is garbage-collected, Java has no such hook. Close it explicitly, or iterate it in a
+ * try-with-resources ({@code Generator} is {@link AutoCloseable}, Python's
+ * {@code contextlib.closing}):
+ *
+ * <pre>{@code
+ * try (Generator<String> lines = readLines(path)) {
+ *     for (String line : lines) { if (line.isEmpty()) break; }
+ * }                                   // lines.close(): its finally blocks run here
+ * }</pre>
+ *
  * <p>A generator is single-threaded, like a Python generator: call it from one thread at a time.
  * Calling it again while it runs (from inside its own body, or through a delegation cycle) raises
  * {@code IllegalStateException("generator already executing")}.
@@ -119,10 +131,14 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
 
     private byte status;
     private boolean iteratorTaken;
-    private boolean hasCached;
     /** Set while the generator handles the GeneratorExit of close(): yielding then is an error. */
     private boolean closing;
-    /** The value hasNext() ran ahead to, not yet returned by next(). */
+    /** True when hasNext() ran ahead to a value that next() has not returned yet: {@link #cached}. */
+    private boolean ahead;
+    /**
+     * The value hasNext() ran ahead to. Not cleared by next() (a primitive store is cheaper than a
+     * reference store with its GC barrier): it holds the last value until the next step or the end.
+     */
     private Object cached;
     /** While in yieldFrom: the Generator or Iterator delegated to (just after delegate(): the source). */
     private Object delegate;
@@ -223,18 +239,15 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
      */
     @Override
     public final boolean hasNext() {
-        if (hasCached) {
+        if (ahead) {
             return true;
         }
-        if (status == CLOSED) {
-            return false;
-        }
-        Object r = advance();
+        Object r = advance(); // END at once if exhausted
         if (r == END) {
             return false;
         }
         cached = r;
-        hasCached = true;
+        ahead = true;
         return true;
     }
 
@@ -250,11 +263,9 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     @Override
     @SuppressWarnings("unchecked")
     public final T next() {
-        if (hasCached) {
-            Object v = cached;
-            cached = null;
-            hasCached = false;
-            return (T) v;
+        if (ahead) {
+            ahead = false;
+            return (T) cached;
         }
         boolean wasDone = status == CLOSED;
         Object r = advance();
@@ -284,7 +295,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
             return next();
         }
         boolean wasDone = status == CLOSED;
-        Object r = drive(DELIVER, value, null, false);
+        Object r = drive(this, DELIVER, value, null, false);
         if (r == END) {
             throw new StopIteration(wasDone ? null : returnValue);
         }
@@ -308,7 +319,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
     public final T throwInto(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
         boolean wasDone = status == CLOSED;
-        Object r = drive(DELIVER, null, exception, false);
+        Object r = drive(this, DELIVER, null, exception, false);
         if (r == END) {
             throw new StopIteration(wasDone ? null : returnValue);
         }
@@ -335,7 +346,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
             return;
         }
         try {
-            drive(DELIVER, null, null, true);
+            drive(this, DELIVER, null, null, true);
         } catch (GeneratorExit e) {
             // The body let GeneratorExit through: closed as intended.
         }
@@ -449,23 +460,79 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
 
     // ---- the driver ----
 
-    /** next() / send(null) / hasNext(): the common case inline, everything else in {@link #drive}. */
+    /**
+     * next() / send(null) / hasNext() without a cached value: the common cases (first step, a yield,
+     * the end, a yield out of suspended generator delegates) inline, everything else in {@link #drive}.
+     * Keeping the calls to {@code drive} off the paths a plain loop takes lets the JIT inline a whole
+     * iteration.
+     */
     private Object advance() {
-        if (status != SUSPENDED || delegate != null) {
-            return drive(DELIVER, null, null, false);
+        if (status > SUSPENDED) {
+            return drive(this, DELIVER, null, null, false);
+        }
+        Object d = delegate;
+        if (d != null) {
+            return advanceDelegating(d);
         }
         status = RUNNING;
         Object r;
         try {
             r = resume(null, null);
         } catch (Throwable e) {
-            return drive(RESULT, null, e, false);
+            return drive(this, RESULT, null, e, false);
         }
-        if (r != COMPLETED && r != DELEGATING) {
-            status = SUSPENDED;
-            return r;
+        if (r == COMPLETED) {
+            finish();
+            return END;
         }
-        return drive(RESULT, r, null, false);
+        if (r == DELEGATING) {
+            return drive(this, RESULT, r, null, false);
+        }
+        status = SUSPENDED;
+        return r;
+    }
+
+    /**
+     * next() while delegating: if the chain is made of suspended generators only, resumes the innermost
+     * one directly, and returns its value if it simply yields; otherwise hands over to {@link #drive}.
+     */
+    private Object advanceDelegating(Object d) {
+        Generator<?> inner = this;
+        do {
+            if (!(d instanceof Generator)) {
+                return drive(this, DELIVER, null, null, false);
+            }
+            Generator<?> c = (Generator<?>) d;
+            if (c.status != SUSPENDED || c.ahead) {
+                return drive(this, DELIVER, null, null, false);
+            }
+            inner = c;
+            d = c.delegate;
+        } while (d != null);
+        // Link the chain as drive() would, then step the innermost generator.
+        status = RUNNING;
+        for (Generator<?> p = this; p != inner;) {
+            Generator<?> c = (Generator<?>) p.delegate;
+            c.caller = p;
+            c.status = RUNNING;
+            p = c;
+        }
+        Object r;
+        try {
+            r = inner.resume(null, null);
+        } catch (Throwable e) {
+            return drive(inner, RESULT, null, e, false);
+        }
+        if (r == COMPLETED || r == DELEGATING) {
+            return drive(inner, RESULT, r, null, false);
+        }
+        for (Generator<?> g = inner; g != null;) {
+            Generator<?> p = g.caller;
+            g.caller = null;
+            g.status = SUSPENDED;
+            g = p;
+        }
+        return r;
     }
 
     /**
@@ -475,12 +542,13 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
      * recursion, whatever the depth of delegation. Every generator on the chain is RUNNING, and a running
      * generator is never linked as a delegate, so the links stay consistent.
      *
-     * @param phase DELIVER to send {@code a} / throw {@code t} / close; RESULT to process what the
-     *     root's {@code resume} just returned ({@code a}) or threw ({@code t})
+     * @param g where to start: this root for DELIVER; for RESULT, the generator whose {@code resume}
+     *     just returned or threw (the root, or a delegate linked to it through {@link #caller})
+     * @param phase DELIVER to send {@code a} / throw {@code t} / close; RESULT to process what
+     *     {@code g.resume} just returned ({@code a}) or threw ({@code t})
      * @return the value yielded, or {@link #END} if the root finished normally
      */
-    private Object drive(int phase, Object a, Throwable t, boolean close) {
-        Generator<?> g = this;
+    private Object drive(Generator<?> g, int phase, Object a, Throwable t, boolean close) {
         Object sent = null;
         Throwable thrown = null;
         Object value = null;
@@ -526,7 +594,7 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                             phase = RESUME;
                         }
                     } else {
-                        if (g.hasCached) {
+                        if (g.ahead) {
                             if (!close && thrown == null) {
                                 if (sent != null) {
                                     error = new IllegalStateException("hasNext() ran " + g + " ahead to a value that"
@@ -536,14 +604,14 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
                                 }
                                 // next() of a generator that hasNext() ran ahead: that value is the yield.
                                 value = g.cached;
+                                g.ahead = false;
                                 g.cached = null;
-                                g.hasCached = false;
                                 g.status = RUNNING;
                                 phase = YIELDED;
                                 continue;
                             }
+                            g.ahead = false;
                             g.cached = null;
-                            g.hasCached = false;
                         }
                         g.status = RUNNING;
                         Object d = g.delegate;
@@ -764,8 +832,8 @@ public abstract class Generator<T> implements Iterator<T>, Iterable<T>, AutoClos
         closing = false;
         delegate = null;
         closeThen = null;
+        ahead = false;
         cached = null;
-        hasCached = false;
         release();
     }
 

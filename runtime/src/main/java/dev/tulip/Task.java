@@ -26,8 +26,11 @@ public final class Task<T> extends AsyncFuture<T> {
 
     private final int number;
     private String name;
-    private Coroutine<T> coroutine;
-    /** The innermost coroutine of the stack: the one to resume next. */
+    /**
+     * The innermost coroutine of the stack: the one to resume next. The task's own coroutine is the
+     * root of this stack (see {@link #getCoro()}); it is not kept in a field of its own, to save 8 bytes
+     * per task (a million tasks, 8 MB).
+     */
     private Coroutine<?> current;
     /** The future or sleep this task is suspended on, or null. */
     private Object waitingOn;
@@ -49,7 +52,6 @@ public final class Task<T> extends AsyncFuture<T> {
         }
         this.number = COUNTER.incrementAndGet();
         this.name = name;
-        this.coroutine = coroutine;
         this.current = coroutine;
         coroutine.parent = this;
         if (DebugTracking.enabled) {
@@ -82,8 +84,19 @@ public final class Task<T> extends AsyncFuture<T> {
      *
      * @return the coroutine, or null
      */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        return coroutine;
+        // The root of the stack: parent links run from the innermost coroutine up to the one whose parent
+        // is this task. They are never cleared, so this holds even while a step runs and current is stale.
+        Coroutine<?> c = current;
+        if (c == null) {
+            return null;
+        }
+        Object parent;
+        while ((parent = c.parent) != this) {
+            c = (Coroutine<?>) parent;
+        }
+        return (Coroutine<T>) c;
     }
 
     /**
@@ -185,7 +198,6 @@ public final class Task<T> extends AsyncFuture<T> {
 
     @Override
     void onSettled() {
-        coroutine = null;
         current = null;
         waitingOn = null;
         loop.taskDone(this);

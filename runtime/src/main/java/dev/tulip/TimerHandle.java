@@ -8,7 +8,6 @@ package dev.tulip;
 public abstract class TimerHandle extends Handle {
     EventLoop loop;
     double when;
-    long sequence;
     /** Position in the loop's timer heap, or -1 when not in it. */
     int heapIndex = -1;
 

@@ -3,13 +3,21 @@ package dev.tulip;
 import java.util.Arrays;
 
 /**
- * The loop's scheduled timers: a binary min-heap ordered by deadline, then by scheduling order (so
- * timers with equal deadlines run first-in first-out, as in asyncio). Each timer knows its index, so a
+ * The loop's scheduled timers: a min-heap ordered by deadline, then by scheduling order (so timers
+ * with equal deadlines run first-in first-out, as in asyncio). Each timer knows its index, so a
  * cancelled timer is removed at once in O(log n): cancelled timers never pile up, unlike asyncio's
  * heap, which has to compact itself when most of it is cancelled.
+ *
+ * <p>Laid out for large heaps (a million sleeping tasks): the sort keys (deadline and sequence number)
+ * live in arrays beside the handles, so sifting compares keys without dereferencing handles (each
+ * dereference is a cache miss in a big heap), and the heap is 4-ary, so a removal sifts through half
+ * as many levels as a binary heap, and the four children's keys sit next to each other.
  */
 final class TimerQueue {
     private TimerHandle[] heap = new TimerHandle[16];
+    /** {@code whens[i]} and {@code seqs[i]} are the deadline and scheduling sequence of {@code heap[i]}. */
+    private double[] whens = new double[16];
+    private long[] seqs = new long[16];
     private int size;
     private long nextSequence;
 
@@ -27,11 +35,10 @@ final class TimerQueue {
     }
 
     void add(TimerHandle timer) {
-        timer.sequence = nextSequence++;
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+            resize(size * 2);
         }
-        siftUp(size++, timer);
+        siftUp(size++, timer, timer.when, nextSequence++);
     }
 
     /** Removes and returns the earliest timer. */
@@ -57,58 +64,80 @@ final class TimerQueue {
     }
 
     private void removeAt(int i) {
-        TimerHandle removed = heap[i];
-        removed.heapIndex = -1;
-        TimerHandle last = heap[--size];
-        heap[size] = null;
-        if (i < size) {
-            siftDown(i, last);
-            if (heap[i] == last) {
-                siftUp(i, last);
+        heap[i].heapIndex = -1;
+        int last = --size;
+        TimerHandle moved = heap[last];
+        double movedWhen = whens[last];
+        long movedSeq = seqs[last];
+        heap[last] = null;
+        if (i < last) {
+            siftDown(i, moved, movedWhen, movedSeq);
+            if (heap[i] == moved) {
+                siftUp(i, moved, movedWhen, movedSeq);
             }
         }
         if (heap.length > 64 && size < heap.length / 4) {
-            heap = Arrays.copyOf(heap, heap.length / 2);
+            resize(heap.length / 2);
         }
     }
 
-    private static boolean before(TimerHandle a, TimerHandle b) {
-        return a.when < b.when || (a.when == b.when && a.sequence < b.sequence);
+    private void resize(int capacity) {
+        heap = Arrays.copyOf(heap, capacity);
+        whens = Arrays.copyOf(whens, capacity);
+        seqs = Arrays.copyOf(seqs, capacity);
     }
 
-    private void siftUp(int i, TimerHandle timer) {
+    private static boolean before(double when, long seq, double otherWhen, long otherSeq) {
+        return when < otherWhen || (when == otherWhen && seq < otherSeq);
+    }
+
+    /** Moves the entry at {@code from} to {@code to}. */
+    private void move(int from, int to) {
+        TimerHandle h = heap[from];
+        heap[to] = h;
+        whens[to] = whens[from];
+        seqs[to] = seqs[from];
+        h.heapIndex = to;
+    }
+
+    private void place(int i, TimerHandle timer, double when, long seq) {
+        heap[i] = timer;
+        whens[i] = when;
+        seqs[i] = seq;
+        timer.heapIndex = i;
+    }
+
+    private void siftUp(int i, TimerHandle timer, double when, long seq) {
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            TimerHandle p = heap[parent];
-            if (!before(timer, p)) {
+            int parent = (i - 1) >>> 2;
+            if (!before(when, seq, whens[parent], seqs[parent])) {
                 break;
             }
-            heap[i] = p;
-            p.heapIndex = i;
+            move(parent, i);
             i = parent;
         }
-        heap[i] = timer;
-        timer.heapIndex = i;
+        place(i, timer, when, seq);
     }
 
-    private void siftDown(int i, TimerHandle timer) {
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            TimerHandle c = heap[child];
-            int right = child + 1;
-            if (right < size && before(heap[right], c)) {
-                child = right;
-                c = heap[child];
-            }
-            if (!before(c, timer)) {
+    private void siftDown(int i, TimerHandle timer, double when, long seq) {
+        for (;;) {
+            int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            heap[i] = c;
-            c.heapIndex = i;
+            int child = first;
+            int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                if (before(whens[c], seqs[c], whens[child], seqs[child])) {
+                    child = c;
+                }
+            }
+            if (!before(whens[child], seqs[child], when, seq)) {
+                break;
+            }
+            move(child, i);
             i = child;
         }
-        heap[i] = timer;
-        timer.heapIndex = i;
+        place(i, timer, when, seq);
     }
 }

@@ -203,6 +203,38 @@ class GeneratorTest {
         assertEquals(Gens.DWARFS.subList(2, 7), rest);
     }
 
+    @Test
+    void yieldFromAGeneratorThatHasNextRanAhead() {
+        Generator<String> d = Gens.dwarfs();
+        assertTrue(d.hasNext()); // "Grumpy" is cached in d
+        List<Object> all = new ArrayList<>();
+        Gens.guarded(d, new ArrayList<>()).forEachRemaining(all::add);
+        assertEquals(Gens.DWARFS, all);
+    }
+
+    @Test
+    void chainsEndingInAPlainIterable() {
+        List<Object> all = new ArrayList<>();
+        List<String> log = new ArrayList<>();
+        Gens.guarded(Gens.guarded(Gens.dwarfsFrom(), log), log).forEachRemaining(all::add);
+        assertEquals(Gens.DWARFS, all);
+        assertEquals(List.of("returned null", "guarded finally", "returned guarded done", "guarded finally"), log);
+    }
+
+    @Test
+    void theDelegateCanBeDrivenDirectlyWhileTheDelegatorIsSuspended() {
+        // Python allows next(inner) while outer is suspended in "yield from inner".
+        Generator<String> inner = Gens.dwarfs();
+        List<String> log = new ArrayList<>();
+        Generator<Object> outer = Gens.guarded(inner, log);
+        assertEquals("Grumpy", outer.next());
+        assertEquals("Happy", inner.next());
+        assertEquals("Sleepy", outer.next());
+        inner.close();
+        assertEquals("guarded done", assertThrows(StopIteration.class, outer::next).value());
+        assertEquals(List.of("returned null", "guarded finally"), log);
+    }
+
     // ---- plain iterables in yieldFrom ----
 
     @Test

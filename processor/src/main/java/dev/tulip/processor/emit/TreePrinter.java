@@ -1308,6 +1308,8 @@ public final class TreePrinter {
                 }
                 case CLASS:
                 case INTERFACE:
+                case RECORD:
+                case ENUM:
                     localClass((ClassTree) tree);
                     return;
                 default:
@@ -1612,12 +1614,20 @@ public final class TreePrinter {
                     return;
                 case BREAK: {
                     Name label = ((BreakTree) tree).getLabel();
-                    out.add(label == null ? "break;\n" : "break $L;\n", label);
+                    if (label == null) {
+                        out.add("break;\n");
+                    } else {
+                        out.add("break $L;\n", label);
+                    }
                     return;
                 }
                 case CONTINUE: {
                     Name label = ((ContinueTree) tree).getLabel();
-                    out.add(label == null ? "continue;\n" : "continue $L;\n", label);
+                    if (label == null) {
+                        out.add("continue;\n");
+                    } else {
+                        out.add("continue $L;\n", label);
+                    }
                     return;
                 }
                 default:

@@ -146,6 +146,11 @@ public final class GraphCleanup {
             for (FinallyFrame f : frames(cfg)) {
                 preds.merge(f.entry, 2, Integer::sum); // entered by the exception dispatch
             }
+            for (Block b : cfg.blocks) {
+                for (Block s : b.extraSuccessors) {
+                    preds.merge(s, 2, Integer::sum); // named by a jump printed in code: must keep its state
+                }
+            }
             for (Block a : cfg.blocks) {
                 if (!(a.terminator instanceof Terminator.Goto)) {
                     continue;

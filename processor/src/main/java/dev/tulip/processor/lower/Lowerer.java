@@ -322,6 +322,25 @@ public final class Lowerer {
     }
 
     /**
+     * A branch condition, parenthesized when it binds more loosely than {@code ?:} would need
+     * ({@code state = cond ? 1 : 2} must not swallow a conditional, an assignment or a lambda).
+     */
+    CodeBlock condition(ExpressionTree e, Map<Tree, CodeBlock> subst, Hooks hooks) {
+        CodeBlock code = print(e, subst, hooks);
+        if (subst.containsKey(e)) {
+            return code;
+        }
+        switch (e.getKind()) {
+            case CONDITIONAL_EXPRESSION:
+            case ASSIGNMENT:
+            case LAMBDA_EXPRESSION:
+                return CodeBlock.of("($L)", code);
+            default:
+                return e instanceof com.sun.source.tree.CompoundAssignmentTree ? CodeBlock.of("($L)", code) : code;
+        }
+    }
+
+    /**
      * Pattern variables declared by an exploded expression ({@code o instanceof String s}) may be used
      * in later states: track them like locals.
      */
@@ -485,7 +504,7 @@ public final class Lowerer {
         ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
         spill.lower(cond, subst);
         Hooks hooks = new Hooks();
-        CodeBlock condition = print(cond, subst, hooks);
+        CodeBlock condition = condition(cond, subst, hooks);
         Block then = newBlock(s.getThenStatement());
         Block otherwise = s.getElseStatement() == null ? null : newBlock(s.getElseStatement());
         Block join = newBlockAfter(s);
@@ -521,7 +540,7 @@ public final class Lowerer {
         ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
         spill.lower(cond, subst);
         Hooks hooks = new Hooks();
-        CodeBlock condition = print(cond, subst, hooks);
+        CodeBlock condition = condition(cond, subst, hooks);
         Block body = newBlock(s.getStatement());
         Block exit = newBlockAfter(s);
         if (reachability.isConstantTrue(cond) && subst.isEmpty()) {
@@ -559,7 +578,7 @@ public final class Lowerer {
         ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
         spill.lower(cond, subst);
         Hooks hooks = new Hooks();
-        Terminator.Branch branch = new Terminator.Branch(print(cond, subst, hooks), body, exit);
+        Terminator.Branch branch = new Terminator.Branch(condition(cond, subst, hooks), body, exit);
         hooks.flushInto(branch);
         terminate(branch);
         current = exit;
@@ -580,7 +599,7 @@ public final class Lowerer {
             ExpressionTree cond = TreePrinter.stripParens(s.getCondition());
             spill.lower(cond, subst);
             Hooks hooks = new Hooks();
-            Terminator.Branch branch = new Terminator.Branch(print(cond, subst, hooks), body, exit);
+            Terminator.Branch branch = new Terminator.Branch(condition(cond, subst, hooks), body, exit);
             hooks.flushInto(branch);
             terminate(branch);
         } else {

@@ -273,7 +273,8 @@ final class SpillLowerer {
     /** True if evaluating the operand later gives the same value with no lost side effect. */
     private boolean isStable(ExpressionTree e, Map<Tree, CodeBlock> subst) {
         if (subst.containsKey(e)) {
-            return true;
+            // A temporary is stable; a compound assignment replaced by its bare form still has to run.
+            return !bareForms.containsKey(e);
         }
         switch (e.getKind()) {
             case INT_LITERAL:
@@ -509,8 +510,8 @@ final class SpillLowerer {
         boolean shift = kind == Tree.Kind.LEFT_SHIFT_ASSIGNMENT || kind == Tree.Kind.RIGHT_SHIFT_ASSIGNMENT
                 || kind == Tree.Kind.UNSIGNED_RIGHT_SHIFT_ASSIGNMENT;
         promoted = shift || o == null ? unaryPromotion(t.getKind()) : binaryPromotion(t.getKind(), o.getKind());
-        if (promoted == t.getKind() && target.getKind().isPrimitive()) {
-            return null;
+        if (promoted == t.getKind()) {
+            return null; // the operation already has the (unboxed) target type: boxing needs no cast
         }
         return l.typeNames.of(t);
     }

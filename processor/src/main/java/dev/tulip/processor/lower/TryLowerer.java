@@ -89,7 +89,9 @@ final class TryLowerer {
             VariableTree p = c.getParameter();
             Element e = l.index.element(p);
             Var param = l.declareLocal(e, catchVariableType(p, e));
-            l.emit(new Op.Assign(param, CodeBlock.of("($T) thrown", param.type), true));
+            boolean anything = param.type.toString().equals("java.lang.Throwable");
+            l.emit(new Op.Assign(param, anything ? CodeBlock.of("thrown") : CodeBlock.of("($T) thrown", param.type),
+                    true));
             l.emit(new Op.Stmt(CodeBlock.of("thrown = null;\n")));
             l.statements(c.getBlock().getStatements());
             exitTo(after, frame, outer);

@@ -29,17 +29,9 @@ class FuzzDifferentialTest {
     /** The generator's configuration: constructs hitting open bugs are switched off here, by name. */
     static ProgramGenerator.Features features() {
         ProgramGenerator.Features f = ProgramGenerator.Features.all();
-        // Open processor bugs, each pinned by a test of regressions/TransformRegressionTest (named here);
-        // re-enable each construct once its test passes.
-        f.unlabeledJumps = false; // unlabeledBreakInAPlainLoopCrashesTheEmitter
-        f.catchThrowable = false; // catchThrowableGeneratesARedundantCast
-        f.conditionalConditions = false; // conditionalExpressionAsBranchConditionIsNotParenthesized
-        f.labeledBlocks = false; // breakOutOfASuspendingLabeledBlockCrashesJavac
-        f.continueInForLoops = false; // continueAfterAnAwaitInAForLoopCrashesJavac
-        f.localRecordMessage = false; // localRecordGetsTheGenericMessageInsteadOfItsOwn
+        // Constructs hitting an open processor bug are switched off here, by name, each pinned by a test
+        // of regressions/TransformRegressionTest.
         f.compoundOperandsAwait = false; // compoundAssignmentStoreIsDeferredPastLaterOperands
-        f.boxedCompound = false; // compoundAssignmentToABoxedLocalGeneratesARedundantCast
-        f.jumpsInPlainCode = false; // continueAfterAnAwaitInADoWhileLoopCrashesJavac, breakInAGroupReached...
         toggle(f, System.getProperty("tulip.fuzz.enable"), true);
         toggle(f, System.getProperty("tulip.fuzz.disable"), false);
         return f;

@@ -197,7 +197,7 @@ final class Reducer {
         tries++;
         // only valid Java counts: the reference class must compile cleanly on its own
         com.google.testing.compile.Compilation ref = com.google.testing.compile.Compiler.javac()
-                .withOptions("-Xlint:all", "--release", "17")
+                .withOptions(FuzzHarness.lintOptions())
                 .compile(com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".RefRed",
                         FuzzHarness.refClass("RefRed", List.of(c))));
         if (ref.status() != com.google.testing.compile.Compilation.Status.SUCCESS || !ref.warnings().isEmpty()) {

@@ -428,4 +428,18 @@ class TransformRegressionTest {
                 return done(1);
                 """).assertSameTraces();
     }
+
+    /**
+     * Found by the fuzzer (seed 3530953988671417684): a compound assignment in an argument before an
+     * argument that awaits was left in place (its replacement was taken for a temporary), so it ran
+     * after the later await, which read the variable's old value. Java evaluates it first (JLS 15.7.4).
+     */
+    @Test
+    void compoundAssignmentArgumentRunsBeforeALaterAwait() {
+        Differential.program("""
+                int x = 3;
+                t.log("L", (x *= (t.b("Q", false) ? await(later(2)) : 7)), 10 + await(later(x)));
+                return done(x);
+                """).assertSameTraces();
+    }
 }
