@@ -31,7 +31,7 @@ class FuzzDifferentialTest {
         ProgramGenerator.Features f = ProgramGenerator.Features.all();
         // Constructs hitting an open processor bug are switched off here, by name, each pinned by a test
         // of regressions/TransformRegressionTest.
-        f.compoundOperandsAwait = false; // compoundAssignmentStoreIsDeferredPastLaterOperands
+        // (none open)
         toggle(f, System.getProperty("tulip.fuzz.enable"), true);
         toggle(f, System.getProperty("tulip.fuzz.disable"), false);
         return f;
