@@ -99,6 +99,35 @@ public final class FuzzAsync {
         return Tulip.sleep(0);
     }
 
+    private static final java.util.concurrent.ExecutorService OTHER_THREAD =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "fuzz-stage");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** A CompletionStage: completed already, or by another thread. */
+    public static <T> java.util.concurrent.CompletionStage<T> stage(T v) {
+        if (immediate()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(v);
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> v, OTHER_THREAD);
+    }
+
+    /** A CompletionStage failing with {@code Boom(msg)} when {@code cond}. */
+    public static <T> java.util.concurrent.CompletionStage<T> failS(T v, boolean cond, String msg) {
+        if (!cond) {
+            return stage(v);
+        }
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        if (immediate()) {
+            f.completeExceptionally(new Boom(msg));
+        } else {
+            OTHER_THREAD.execute(() -> f.completeExceptionally(new Boom(msg)));
+        }
+        return f;
+    }
+
     /** Fails with {@code Boom(msg)} when {@code cond}, else produces {@code v} as {@link #later}. */
     public static <T> Awaitable<T> fail(T v, boolean cond, String msg) {
         return cond ? failing(new Boom(msg)) : later(v);

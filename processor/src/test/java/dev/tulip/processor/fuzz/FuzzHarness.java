@@ -151,6 +151,13 @@ final class FuzzHarness {
                 .append("    static <T> Sync<T> failC(T v, boolean c, String m) { return RefSupport.failC(v, c, m); }\n")
                 .append("    static Res res(Trace t, String n, boolean f) { return new Res(t, n, f); }\n")
                 .append("    static ARes ares(Trace t, String n, boolean f) { return new ARes(t, n, f); }\n")
+                .append("    static <T> Sync<T> stage(T v) { return Sync.of(v); }\n")
+                .append("    static <T> Sync<T> failS(T v, boolean c, String m) { return RefSupport.fail(v, c, m); }\n")
+                .append("    static <T> Sync<T> gid(T v) { return Sync.of(v); }\n")
+                .append("    static Sync<Integer> vsum(Trace t, int... xs) {\n")
+                .append("        return Sync.lazy(() -> { int s = 0; for (int x : xs) { s += x; } t.log(\"vsum\", s); return s; });\n")
+                .append("    }\n")
+                .append("    Sync<Integer> bump(Trace t, int v) { return Sync.lazy(() -> { t.log(\"bump\", v); return v + 1; }); }\n")
                 .append("    static Iterable<Integer> aiter(Trace t, int n) { return RefSupport.iter(t, n); }\n\n");
         for (ProgramGenerator.Program p : programs) {
             b.append(p.refMembers());
@@ -180,6 +187,20 @@ final class FuzzHarness {
                 .append("    static <T> Awaitable<T> failC(T v, boolean c, String m) { return FuzzAsync.failC(v, c, m); }\n")
                 .append("    static Res res(Trace t, String n, boolean f) { return new Res(t, n, f); }\n")
                 .append("    static ARes ares(Trace t, String n, boolean f) { return FuzzAsync.ares(t, n, f); }\n")
+                .append("    static <T> java.util.concurrent.CompletionStage<T> stage(T v) { return FuzzAsync.stage(v); }\n")
+                .append("    static <T> java.util.concurrent.CompletionStage<T> failS(T v, boolean c, String m) {\n")
+                .append("        return FuzzAsync.failS(v, c, m);\n")
+                .append("    }\n")
+                .append("    @Async static <T> Coroutine<T> gid(T v) { await(pause()); return done(v); }\n")
+                .append("    @Async static Coroutine<Integer> vsum(Trace t, int... xs) {\n")
+                .append("        int s = 0;\n")
+                .append("        for (int x : xs) {\n")
+                .append("            s += await(later(x));\n")
+                .append("        }\n")
+                .append("        t.log(\"vsum\", s);\n")
+                .append("        return done(s);\n")
+                .append("    }\n")
+                .append("    @Async Coroutine<Integer> bump(Trace t, int v) { t.log(\"bump\", v); await(pause()); return done(v + 1); }\n")
                 .append("    static AsyncIterable<Integer> aiter(Trace t, int n) { return FuzzAsync.aiter(t, n); }\n\n");
         for (ProgramGenerator.Program p : programs) {
             b.append(p.coMembers());

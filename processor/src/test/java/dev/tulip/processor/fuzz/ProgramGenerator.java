@@ -89,6 +89,8 @@ final class ProgramGenerator {
         boolean localRecordMessage = true;
         /** A compound assignment inside a larger expression whose right side awaits. */
         boolean compoundOperandsAwait = true;
+        /** CompletionStage awaits, a generic, a varargs and an instance {@code @Async} helper. */
+        boolean moreAwaitables = true;
         /** Instance @Async methods using private fields ({@code this.f}, {@code f += ...}) and methods. */
         boolean instanceMethods = true;
 
@@ -1020,6 +1022,10 @@ final class ProgramGenerator {
         }
 
         String factory() {
+            if (features.moreAwaitables && chance(0.15)) {
+                // a CompletionStage, or a generic @Async method
+                return chance(0.5) ? "stage" : "gid";
+            }
             return pick(r, "ready", "later", "later", "soon", "viaTask", "timer", "now");
         }
 
@@ -2012,8 +2018,21 @@ final class ProgramGenerator {
                 return E.box("await(" + factory() + "(" + operand(() -> intExpr(d - 1).s) + "))");
             }
             if (roll < 27 && awaitHere()) {
-                return E.box("await(" + pick(r, "fail", "fail", "failC") + "("
+                return E.box("await(" + pick(r, "fail", "fail", "failC", features.moreAwaitables ? "failS" : "fail") + "("
                         + operand(() -> intExpr(d - 1).s + ", " + boolExpr(d - 1).s) + ", \"" + fresh("X") + "\"))");
+            }
+            if (roll < 30 && features.moreAwaitables && awaitHere()) {
+                if (instance && chance(0.5)) {
+                    return E.box("await(" + (anonymous ? "" : pick(r, "", "this.")) + "bump(t, "
+                            + operand(() -> intExpr(d - 1).s) + "))");
+                }
+                return E.box("await(vsum(t" + operand(() -> {
+                    StringBuilder args = new StringBuilder();
+                    for (int i = n(3); i > 0; i--) {
+                        args.append(", ").append(intExpr(d - 1).s);
+                    }
+                    return args.toString();
+                }) + "))");
             }
             if (roll < 32 && !callable.isEmpty() && awaitHere()) {
                 return E.box("await(" + operand(this::subCall) + ")");
