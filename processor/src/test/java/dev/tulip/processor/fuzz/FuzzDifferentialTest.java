@@ -75,10 +75,12 @@ class FuzzDifferentialTest {
                 ProgramGenerator.Program p = ProgramGenerator.generate(seed, "p0", features());
                 System.out.println(p.describe());
                 failures.addAll(h.run("One", List.of(p)));
-                if (!failures.isEmpty() && Boolean.getBoolean("tulip.fuzz.reduce")) {
+                boolean javacBug = failures.isEmpty() && !h.skipped.isEmpty();
+                if ((!failures.isEmpty() || javacBug) && Boolean.getBoolean("tulip.fuzz.reduce")) {
                     FuzzHarness quiet = new FuzzHarness(null);
                     try {
-                        ProgramGenerator.Program small = Reducer.reduce(quiet, p, failures.get(0));
+                        FuzzHarness.Failure what = javacBug ? new FuzzHarness.Failure(p, "SKIPPED", "") : failures.get(0);
+                        ProgramGenerator.Program small = Reducer.reduce(quiet, p, what);
                         Path out = Path.of("target", "fuzz-failures", "seed-" + seed, "reduced.java");
                         Files.createDirectories(out.getParent());
                         Files.writeString(out, small.describe());
