@@ -1633,14 +1633,16 @@ final class ProgramGenerator {
                     resetExpr(); // each resource is initialized by its own declaration
                     boolean async = features.asyncResources && awaitsAllowed() && chance(0.5);
                     String name = fresh(async ? "ar" : "r");
-                    String fail = chance(0.6) ? "false" : expr(Ty.BOOL, 2).s;
+                    boolean predeclared = !async && chance(0.3);
+                    // generated only when used: a discarded expression would leave its marks (checked...)
+                    String fail = predeclared || chance(0.6) ? "false" : expr(Ty.BOOL, 2).s;
                     if (i > 0) {
                         header.append("; ");
                     }
                     if (async) {
                         header.append(features.varResources && chance(0.5) ? "var " : "ARes ").append(name)
                                 .append(" = ares(t, \"").append(name).append("\", ").append(fail).append(")");
-                    } else if (chance(0.3)) {
+                    } else if (predeclared) {
                         // Java 9: an effectively final resource declared before the try (outside it)
                         line("Res " + name + " = res(t, \"" + name + "\", " + pick(r, "false", "false", "true") + ");");
                         header.append(name);
