@@ -28,8 +28,11 @@ import java.util.TreeSet;
 public final class Differential {
     private final String body;
     private final List<String> subs = new ArrayList<>();
+    private final List<String> gens = new ArrayList<>();
+    private final List<ProgramGenerator.GenKind> genKinds = new ArrayList<>();
     private final Set<String> suppress = new TreeSet<>();
     private String resultType = "Integer";
+    private boolean instance;
 
     private Differential(String body) {
         this.body = body;
@@ -42,6 +45,32 @@ public final class Differential {
     /** Adds {@code @Async static Coroutine<Integer> q<i>(Trace t, int a, int[] arr) throws CheckedBoom}. */
     public Differential sub(String subBody) {
         subs.add(subBody);
+        return this;
+    }
+
+    /**
+     * Adds {@code @Async static AsyncGenerator<Integer> y<i>(Trace t, int a) throws CheckedBoom} (await
+     * and {@code Tulip.yield}); the reference runs its body on a thread of its own.
+     */
+    public Differential asyncGenerator(String body) {
+        gens.add(body);
+        genKinds.add(ProgramGenerator.GenKind.ASYNC);
+        return this;
+    }
+
+    /** Adds {@code @Generator.Method static Generator<Integer> y<i>(Trace t, int a) throws CheckedBoom}. */
+    public Differential generator(String body) {
+        gens.add(body);
+        genKinds.add(ProgramGenerator.GenKind.SYNC);
+        return this;
+    }
+
+    /**
+     * Makes {@code m} an instance method (of a fresh object per run), which may use the private field
+     * {@code mf}, {@code this.mf} and the private method {@code mh(int)}.
+     */
+    public Differential instance() {
+        instance = true;
         return this;
     }
 
@@ -61,7 +90,12 @@ public final class Differential {
         for (int i = 0; i < subs.size(); i++) {
             ms.add(new ProgramGenerator.Method("q" + i, true, "Integer", indent(subs.get(i)), new TreeSet<>()));
         }
-        ProgramGenerator.Method main = new ProgramGenerator.Method("m", false, resultType, indent(body), suppress);
+        for (int i = 0; i < gens.size(); i++) {
+            ms.add(new ProgramGenerator.Method("y" + i, true, "Integer", indent(gens.get(i)), new TreeSet<>(), false,
+                    genKinds.get(i)));
+        }
+        ProgramGenerator.Method main = new ProgramGenerator.Method("m", false, resultType, indent(body), suppress,
+                instance);
         return new ProgramGenerator.Program(0, "m", main, ms, null);
     }
 

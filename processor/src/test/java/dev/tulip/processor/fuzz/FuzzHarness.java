@@ -158,7 +158,14 @@ final class FuzzHarness {
                 .append("        return Sync.lazy(() -> { int s = 0; for (int x : xs) { s += x; } t.log(\"vsum\", s); return s; });\n")
                 .append("    }\n")
                 .append("    Sync<Integer> bump(Trace t, int v) { return Sync.lazy(() -> { t.log(\"bump\", v); return v + 1; }); }\n")
-                .append("    static Iterable<Integer> aiter(Trace t, int n) { return RefSupport.iter(t, n); }\n\n");
+                .append("    static Iterable<Integer> aiter(Trace t, int n) { return RefSupport.iter(t, n); }\n")
+                .append("    static <T> Sync<List<T>> collect(Iterable<T> source) { return RefSupport.collect(source); }\n")
+                .append("    /** Tulip.yield(v) and friends, for reference generators. */\n")
+                .append("    static final class Tulip {\n")
+                .append("        static Object yield(Object v) { return RefGen.yield(v); }\n")
+                .append("        static void yieldFrom(Iterable<?> source) { for (Object v : source) { RefGen.yield(v); } }\n")
+                .append("        static <G extends Iterable<?>> G doneYielding() { return null; }\n")
+                .append("    }\n\n");
         for (ProgramGenerator.Program p : programs) {
             b.append(p.refMembers());
         }
@@ -329,11 +336,16 @@ final class FuzzHarness {
         return result;
     }
 
-    /** javac 17 has crashes of its own (an AssertionError in Gen, seen with patterns): not Tulip's. */
+    /**
+     * javac 17 has crashes of its own (in Gen and Attr, with switch expressions and patterns): not
+     * Tulip's. Checked by compiling the sources without the processor (the @Async methods then compile
+     * as plain methods calling the markers).
+     */
     static boolean javacCrashesOnReference(ProgramGenerator.Program p) {
         try {
             javac().withOptions("--release", "17")
-                    .compile(JavaFileObjects.forSourceString(PKG + ".RefAlone", refClass("RefAlone", List.of(p))));
+                    .compile(JavaFileObjects.forSourceString(PKG + ".RefAlone", refClass("RefAlone", List.of(p))),
+                            JavaFileObjects.forSourceString(PKG + ".CoAlone", coClass("CoAlone", List.of(p))));
             return false;
         } catch (RuntimeException e) {
             return true;
@@ -393,7 +405,7 @@ final class FuzzHarness {
                     return failures;
                 }
                 if (c.crash != null && javacCrashesOnReference(p)) {
-                    skipped.add("seed=" + p.seed + ": javac crashes on the reference class itself");
+                    skipped.add("seed=" + p.seed + ": javac crashes on the program itself (without Tulip)");
                     return failures;
                 }
                 String kind = c.crash != null ? "PROCESSOR CRASH (javac aborted)"
@@ -435,10 +447,21 @@ final class FuzzHarness {
         try {
             o = future.get(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            StringBuilder stacks = new StringBuilder();
+            for (Map.Entry<Thread, StackTraceElement[]> th : Thread.getAllStackTraces().entrySet()) {
+                String name = th.getKey().getName();
+                if (name.startsWith("fuzz-") || name.startsWith("ref-generator")) {
+                    stacks.append("thread ").append(name).append(":\n");
+                    for (StackTraceElement el : th.getValue()) {
+                        stacks.append("    at ").append(el).append('\n');
+                    }
+                }
+            }
             future.cancel(true);
             worker.shutdownNow();
             worker = newWorker();
-            return new Failure(p, "HANG (no result after " + RUN_TIMEOUT_SECONDS + "s)", "files: " + dump(p, c, null));
+            return new Failure(p, "HANG (no result after " + RUN_TIMEOUT_SECONDS + "s)", stacks + "files: "
+                    + dump(p, c, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -499,7 +522,12 @@ final class FuzzHarness {
         } catch (Throwable e) {
             end = "throw " + Trace.describe(e);
         }
-        return new Outcome(t.lines(), end, List.of());
+        // generators left suspended by their consumers: Tulip never closes them, so their finally blocks
+        // must not show in the trace; end their threads quietly
+        List<String> lines = new ArrayList<>(t.lines());
+        t.seal();
+        RefGen.abandonAll();
+        return new Outcome(lines, end, List.of());
     }
 
     static Outcome runAsync(Class<?> companion, ProgramGenerator.Program p, FuzzAsync.Mode mode) throws Exception {

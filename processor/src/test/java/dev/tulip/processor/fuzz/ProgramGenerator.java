@@ -85,10 +85,21 @@ final class ProgramGenerator {
         boolean boxedCompound = true;
         /** {@code x instanceof Integer p && p > ...}. */
         boolean patterns = true;
+        /** Such a pattern as (part of) the condition of an if, a loop or a ?: (the variable used there only). */
+        boolean patternsInConditions = true;
         /** Illegal programs with a local record (the test expects the processor's dedicated message). */
         boolean localRecordMessage = true;
         /** A compound assignment inside a larger expression whose right side awaits. */
         boolean compoundOperandsAwait = true;
+        /**
+         * Generator methods ({@code @Async AsyncGenerator}, {@code @Generator.Method}) with yields everywhere,
+         * consumed by for-each (async for), {@code collect} and try-with-resources that closes them early.
+         */
+        boolean generators = true;
+        /** {@code Tulip.yield(c ? await(x) : y)}: a yield whose value is a conditional expression. */
+        boolean yieldOfConditionals = true;
+        /** Yields inside switch-expression arms. */
+        boolean yieldInSwitchExpressions = true;
         /** CompletionStage awaits, a generic, a varargs and an instance {@code @Async} helper. */
         boolean moreAwaitables = true;
         /** Instance @Async methods using private fields ({@code this.f}, {@code f += ...}) and methods. */
@@ -143,18 +154,26 @@ final class ProgramGenerator {
         final Set<String> suppress;
         /** An instance method (of a fresh object per run): {@code this}, private fields and methods. */
         final boolean instance;
+        /** For a generator method: its kind (the others are coroutines). */
+        final GenKind gen;
 
         Method(String name, boolean sub, String resultType, String body, Set<String> suppress) {
-            this(name, sub, resultType, body, suppress, false);
+            this(name, sub, resultType, body, suppress, false, null);
         }
 
         Method(String name, boolean sub, String resultType, String body, Set<String> suppress, boolean instance) {
+            this(name, sub, resultType, body, suppress, instance, null);
+        }
+
+        Method(String name, boolean sub, String resultType, String body, Set<String> suppress, boolean instance,
+                GenKind gen) {
             this.name = name;
             this.sub = sub;
             this.resultType = resultType;
             this.body = body;
             this.suppress = suppress;
             this.instance = instance;
+            this.gen = gen;
         }
 
         String staticKeyword() {
@@ -162,11 +181,22 @@ final class ProgramGenerator {
         }
 
         String params() {
-            return sub ? "Trace t, int a, int[] arr" : "Trace t";
+            return gen != null ? "Trace t, int a" : sub ? "Trace t, int a, int[] arr" : "Trace t";
         }
 
         String args() {
-            return sub ? "t, a, arr" : "t";
+            return gen != null ? "t, a" : sub ? "t, a, arr" : "t";
+        }
+
+        /** The declaration in the Tulip class, up to the parameters. */
+        String coHeader() {
+            if (gen == GenKind.ASYNC) {
+                return "@Async\n    " + annotations() + "static AsyncGenerator<Integer> " + name;
+            }
+            if (gen == GenKind.SYNC) {
+                return "@Generator.Method\n    " + annotations() + "static Generator<Integer> " + name;
+            }
+            return "@Async\n    " + annotations() + staticKeyword() + "Coroutine<" + resultType + "> " + name;
         }
 
         String annotations() {
@@ -181,6 +211,9 @@ final class ProgramGenerator {
             return b.append("})\n    ").toString();
         }
     }
+
+    /** Generator methods: {@code @Async AsyncGenerator<T>} (await and yield) or {@code @Generator.Method}. */
+    enum GenKind { ASYNC, SYNC }
 
     /** A program: a main method {@code <id>(Trace t)} and the sub-coroutines it awaits. */
     static final class Program {
@@ -216,6 +249,15 @@ final class ProgramGenerator {
             b.append("    // seed ").append(seed).append('\n');
             b.append(fields());
             for (Method m : subs) {
+                if (m.gen != null) {
+                    b.append("    static RefGen<Integer> ").append(m.name).append('(').append(m.params())
+                            .append(") throws CheckedBoom {\n        return new RefGen<>(").append(m.gen == GenKind.ASYNC)
+                            .append(", () -> ").append(m.name).append("$body(").append(m.args()).append("));\n    }\n\n");
+                    b.append("    ").append(m.annotations()).append("static RefGen<Integer> ").append(m.name)
+                            .append("$body(").append(m.params()).append(") throws CheckedBoom {\n").append(m.body)
+                            .append("    }\n\n");
+                    continue;
+                }
                 b.append("    static Sync<").append(m.resultType).append("> ").append(m.name).append('(')
                         .append(m.params()).append(") throws CheckedBoom {\n")
                         .append("        return Sync.lazy(() -> ").append(m.name).append("$body(").append(m.args())
@@ -239,9 +281,7 @@ final class ProgramGenerator {
             List<Method> all = new ArrayList<>(subs);
             all.add(main);
             for (Method m : all) {
-                b.append("    @Async\n    ").append(m.annotations()).append(m.staticKeyword()).append("Coroutine<")
-                        .append(m.resultType)
-                        .append("> ").append(m.name).append('(').append(m.params()).append(") throws CheckedBoom {\n")
+                b.append("    ").append(m.coHeader()).append('(').append(m.params()).append(") throws CheckedBoom {\n")
                         .append(m.body).append("    }\n\n");
             }
             return b.toString();
@@ -250,8 +290,8 @@ final class ProgramGenerator {
         String describe() {
             StringBuilder b = new StringBuilder();
             for (Method m : subs) {
-                b.append("@Async static Coroutine<").append(m.resultType).append("> ").append(m.name).append('(')
-                        .append(m.params()).append(") throws CheckedBoom {\n").append(m.body).append("}\n");
+                b.append(m.coHeader().replace("\n    ", " ")).append('(').append(m.params())
+                        .append(") throws CheckedBoom {\n").append(m.body).append("}\n");
             }
             b.append(fields().replace("    ", "")).append("@Async ").append(main.staticKeyword()).append("Coroutine<")
                     .append(main.resultType).append("> ").append(main.name).append('(')
@@ -292,8 +332,21 @@ final class ProgramGenerator {
             subs.add(new Method(name, true, "Integer", mg.generate(), mg.suppress));
             callable.add(name);
         }
+        int ngens = features.generators ? r.nextInt(3) : 0;
+        List<Method> gens = new ArrayList<>();
+        for (int i = 0; i < ngens; i++) {
+            String name = id + "y" + i;
+            GenKind kind = r.nextBoolean() ? GenKind.ASYNC : GenKind.SYNC;
+            MethodGen mg = new MethodGen(true, "Integer", kind == GenKind.ASYNC ? new ArrayList<>(callable)
+                    : List.of(), 5 + r.nextInt(10), null);
+            mg.gen = kind;
+            Method m = new Method(name, true, "Integer", mg.generate(), mg.suppress, false, kind);
+            subs.add(m);
+            gens.add(m);
+        }
         String result = r.nextInt(4) == 0 ? "String" : "Integer";
         MethodGen mg = new MethodGen(false, result, callable, 15 + r.nextInt(35), illegal);
+        mg.generators = gens;
         mg.instance = features.instanceMethods && r.nextBoolean();
         Method main = new Method(id, false, result, mg.generate(), mg.suppress, mg.instance);
         return new Program(seed, id, main, subs, mg.illegalEmitted ? illegal : null);
@@ -404,6 +457,11 @@ final class ProgramGenerator {
         /** An instance method: may use this, the private field and helper. */
         boolean instance;
         boolean anonymous;
+        /** For a generator body: its kind (yields allowed). */
+        GenKind gen;
+        /** The generator methods this method may consume. */
+        List<Method> generators = List.of();
+        int synchronizedDepth;
         int switchDepth;
         /** Restricted mode (no temporaries across awaits): awaits so far in the current expression. */
         int exprAwaits;
@@ -543,6 +601,9 @@ final class ProgramGenerator {
         // -------------------------------------------------------------- the method
 
         String generate() {
+            if (gen == GenKind.SYNC) {
+                noAwait = true; // a plain generator only yields
+            }
             scopes.push(new ArrayList<>());
             prologue();
             boolean completes = stmts(0, budget);
@@ -560,7 +621,11 @@ final class ProgramGenerator {
                 line(id + "g = 0;");
                 line(id + "s = 0;");
             }
-            if (sub) {
+            if (sub && gen != null) {
+                declare(new V("a", Ty.INT, true, false));
+                line(id + "g += a;");
+                line("t.log(\"generator\", a);");
+            } else if (sub) {
                 declare(new V("a", Ty.INT, true, false));
                 declare(new V("arr", Ty.ARR, false, true));
                 line(id + "g += a;");
@@ -634,6 +699,9 @@ final class ProgramGenerator {
         }
 
         String returnText(int d) {
+            if (gen != null) {
+                return "return Tulip.doneYielding();";
+            }
             if (features.clearedOperands) {
                 return "return done(" + expr(result, d).s + ");";
             }
@@ -690,7 +758,8 @@ final class ProgramGenerator {
             int declared = scope.size();
             String text = capture(() -> completes[0] = stmt0(depth));
             boolean compound = text.indexOf('\n') < text.length() - 1;
-            boolean suspends = text.contains("await(") || text.contains("aiter(") || text.contains("ares(");
+            boolean suspends = text.contains("await(") || text.contains("aiter(") || text.contains("ares(")
+                    || text.contains("Tulip.yield");
             if (!completes[0] && compound && !suspends) {
                 // Tulip would print it as is and add unreachable code after it: make it completable
                 while (scope.size() > declared) {
@@ -717,6 +786,9 @@ final class ProgramGenerator {
                 return declStmt();
             }
             if (roll < 36) {
+                if (yieldsAllowed() && chance(0.4)) {
+                    return yieldStmt();
+                }
                 return assignStmt();
             }
             if (roll < 41) {
@@ -768,6 +840,25 @@ final class ProgramGenerator {
                 return true;
             }
             return logStmt();
+        }
+
+        boolean yieldsAllowed() {
+            return gen != null && !lambda && synchronizedDepth == 0
+                    && (switchDepth == 0 || features.yieldInSwitchExpressions);
+        }
+
+        /** {@code Tulip.yield(v);}, or {@code Tulip.yieldFrom(List.of(...));} in a plain generator. */
+        boolean yieldStmt() {
+            if (gen == GenKind.SYNC && chance(0.2)) {
+                line("Tulip.yieldFrom(List.of(" + expr(Ty.INT, 1).s + ", " + expr(Ty.INT, 1).s + "));");
+                return true;
+            }
+            String v = expr(Ty.INT, 2).s;
+            if (!features.yieldOfConditionals && v.startsWith("(") && balanced(v) && topLevelConditional(v)) {
+                v = "t.v(\"" + fresh("Y") + "\", " + v + ")";
+            }
+            line("Tulip.yield(" + v + ");");
+            return true;
         }
 
         boolean logStmt() {
@@ -1327,6 +1418,12 @@ final class ProgramGenerator {
             String label = label();
             String prefix = label == null ? "" : label + ": ";
             Target t = new Target(Kind.LOOP, label, null, opaque);
+            if (!generators.isEmpty() && !lambda && chance(0.3)) {
+                Method g = pick(generators);
+                if (g.gen == GenKind.SYNC || awaitsAllowed()) {
+                    return generatorLoop(depth, g, prefix, t);
+                }
+            }
             int kind = n(8);
             if (kind == 6 && !(features.asyncIterables && awaitsAllowed())) {
                 kind = 3;
@@ -1348,8 +1445,11 @@ final class ProgramGenerator {
                     line(prefix + "do {");
                     boolean completes = loopBody(depth, t);
                     resetExpr();
-                    line("} while (++" + c + " < " + bound() + loopCond() + ");");
-                    return completes || t.hasBreak || t.hasContinue;
+                    String cond = "++" + c + " < " + bound() + loopCond();
+                    line("} while (" + cond + ");");
+                    // javac revives liveness in a switch expression even in a dead condition: it then
+                    // considers that the do statement completes normally (a missing return otherwise)
+                    return completes || t.hasBreak || t.hasContinue || cond.contains("switch (");
                 }
                 case 2: {
                     t.forLoop = true;
@@ -1467,6 +1567,34 @@ final class ProgramGenerator {
                     return true;
                 }
             }
+        }
+
+        /** for-each over a generator (async for over an AsyncGenerator), maybe closed early by a try. */
+        boolean generatorLoop(int depth, Method g, String prefix, Target t) {
+            t.forLoop = true;
+            markChecked(); // the generator method declares throws CheckedBoom
+            String call = g.name + "(t, " + expr(Ty.INT, 1).s + ")";
+            String e = fresh("e");
+            if (chance(0.35)) {
+                // closed when the block ends, even after a break: its finally blocks run then
+                String gv = fresh("gv");
+                line("try (var " + gv + " = " + call + ") {");
+                ind++;
+                line(prefix + "for (int " + e + " : " + gv + ") {");
+                scopes.push(new ArrayList<>(List.of(new V(e, Ty.INT, false, true))));
+                loopBody(depth, t);
+                scopes.pop();
+                line("}");
+                ind--;
+                line("}");
+                return true;
+            }
+            line(prefix + "for (int " + e + " : " + call + ") {");
+            scopes.push(new ArrayList<>(List.of(new V(e, Ty.INT, false, true))));
+            loopBody(depth, t);
+            scopes.pop();
+            line("}");
+            return true;
         }
 
         boolean loopBody(int depth, Target t) {
@@ -1818,13 +1946,15 @@ final class ProgramGenerator {
         }
 
         boolean synchronizedStmt(int depth) {
-            line("synchronized (t) {");
+            line("synchronized (t.monitor()) {");
             boolean saved = noAwait;
             noAwait = true;
+            synchronizedDepth++;
             try {
                 return body(depth);
             } finally {
                 noAwait = saved;
+                synchronizedDepth--;
                 line("}");
             }
         }
@@ -1853,7 +1983,7 @@ final class ProgramGenerator {
                     line("};");
                     break;
                 case AWAIT_IN_SYNCHRONIZED:
-                    line("synchronized (t) {");
+                    line("synchronized (t.monitor()) {");
                     line("    t.log(\"" + z + "\", await(later(3))); /*ILLEGAL*/");
                     line("}");
                     break;
@@ -1905,7 +2035,8 @@ final class ProgramGenerator {
         String cond(int d) {
             E e = boolExpr(d);
             boolean conditional = e.s.startsWith("(") && balanced(e.s) && topLevelConditional(e.s);
-            return e.constant || (conditional && !features.conditionalConditions)
+            boolean pattern = e.s.contains(" instanceof ") && !features.patternsInConditions;
+            return e.constant || (conditional && !features.conditionalConditions) || pattern
                     ? "t.b(\"" + fresh("Q") + "\", " + e.s + ")" : e.s;
         }
 
@@ -2036,6 +2167,13 @@ final class ProgramGenerator {
                     return args.toString();
                 }) + "))");
             }
+            if (roll < 31 && !generators.isEmpty() && !lambda) {
+                Method g = pick(generators);
+                if (g.gen == GenKind.ASYNC && awaitHere()) {
+                    markChecked();
+                    return E.prim("await(collect(" + g.name + "(t, " + operand(() -> intExpr(d - 1).s) + "))).size()");
+                }
+            }
             if (roll < 32 && !callable.isEmpty() && awaitHere()) {
                 return E.box("await(" + operand(this::subCall) + ")");
             }
@@ -2059,6 +2197,9 @@ final class ProgramGenerator {
             }
             if (roll < 61) {
                 E c = boolExpr(d - 1);
+                if (c.s.contains(" instanceof ") && !features.patternsInConditions) {
+                    c = E.prim("t.b(\"" + fresh("Q") + "\", " + c.s + ")");
+                }
                 E a = intExpr(d - 1);
                 E b = intExpr(d - 1);
                 return new E("(" + c.s + " ? " + a.s + " : " + b.s + ")", c.constant && a.constant && b.constant,

@@ -52,6 +52,17 @@ public final class RefSupport {
         }
     }
 
+    /** Tulip's {@code collect(gen)}: every value, in a list. */
+    public static <T> Sync<java.util.List<T>> collect(Iterable<T> source) {
+        return Sync.lazy(() -> {
+            java.util.List<T> all = new java.util.ArrayList<>();
+            for (T v : source) {
+                all.add(v);
+            }
+            return all;
+        });
+    }
+
     /** The same items, logged the same way, as {@link FuzzAsync#aiter}. */
     public static Iterable<Integer> iter(Trace t, int n) {
         return () -> new Iterator<Integer>() {

@@ -13,6 +13,7 @@ import java.util.List;
 public final class Trace {
     private static final int MAX_LINES = 20_000;
     private final List<String> lines = new ArrayList<>();
+    private volatile boolean sealed;
 
     /** Records one line: the parts, formatted and joined by spaces. */
     public void log(Object... parts) {
@@ -26,7 +27,15 @@ public final class Trace {
         add(b.toString());
     }
 
+    /** No more lines: what runs after the end of a run (abandoned reference generators) is not traced. */
+    void seal() {
+        sealed = true;
+    }
+
     void add(String line) {
+        if (sealed) {
+            return;
+        }
         if (lines.size() >= MAX_LINES) {
             throw new IllegalStateException("trace too long: the generator produced a runaway program");
         }
@@ -68,6 +77,14 @@ public final class Trace {
             log("throw", msg);
             throw new CheckedBoom(msg);
         }
+    }
+
+    /**
+     * A fresh monitor for {@code synchronized}: a shared one would deadlock the reference world, where a
+     * generator body runs on its own thread while its consumer may hold the monitor.
+     */
+    public Object monitor() {
+        return new Object();
     }
 
     /** Its argument, as an Object (for instanceof patterns). */

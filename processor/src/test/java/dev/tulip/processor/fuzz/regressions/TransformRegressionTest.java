@@ -239,6 +239,44 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * A pattern variable used only in the condition of an if that suspends: the condition is printed as
+     * {@code t.obj(1) instanceof Integer p$match && bound(p = p$match)) && p$match < a}, but {@code p}
+     * itself is declared nowhere (it is not used in the body), so javac reports "cannot find symbol p".
+     * The same if with p used in its body compiles.
+     */
+    @Test
+    void patternVariableUsedOnlyInTheConditionIsNotDeclared() {
+        Differential.program("""
+                int a = 5;
+                if (t.obj(1) instanceof Integer p && p < a) {
+                    await(later(1));
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    // ---- generators
+
+    /**
+     * An async generator yielding a conditional expression whose branch awaits: the value goes through
+     * a temporary typed as yield's parameter, Object, and the generated {@code return yielded((choice$1));}
+     * does not compile ("incompatible types: java.lang.Object cannot be converted to java.lang.Integer").
+     * Expected trace: e 2.
+     */
+    @Test
+    void yieldOfASpilledConditionalDoesNotCompile() {
+        Differential.program("""
+                for (int e : y0(t, 1)) {
+                    t.log("e", e);
+                }
+                return done(1);
+                """).asyncGenerator("""
+                Tulip.yield(t.b("c", false) ? await(later(1)) : 2);
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
+
     // ---- control flow
 
     /**
