@@ -212,6 +212,33 @@ class RejectionTest {
     }
 
     @Test
+    void yieldOfTheWrongTypeInAGenerator() {
+        Compilation c = compile(
+                "  @Generator.Method static Generator<Long> m() {",
+                "    Tulip.yield(1);",
+                "    return Tulip.doneYielding();",
+                "  }");
+        assertThat(c).hadErrorContaining("this generator yields java.lang.Long values, not int: yield a java.lang.Long")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(17);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void yieldOfTheWrongTypeInAnAsyncGeneratorPointsAtTheOffendingResult() {
+        Compilation c = compile(
+                "  @Async static AsyncGenerator<Integer> m(int k) {",
+                "    Tulip.yield(k > 0 ? await(sleep(0)) == null ? 1 : 2 : switch (k) {",
+                "        case -1 -> 3;",
+                "        default -> { yield \"no\"; }",
+                "    });",
+                "    return Tulip.doneYielding();",
+                "  }");
+        assertThat(c).hadErrorContaining("this generator yields java.lang.Integer values, not java.lang.String")
+                .inFile(c.sourceFiles().get(0)).onLine(9).atColumn(28);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
     void yieldFromInAsyncGenerator() {
         Compilation c = compile(
                 "  @Async static AsyncGenerator<Integer> m() {",

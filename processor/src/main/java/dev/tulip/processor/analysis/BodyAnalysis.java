@@ -135,9 +135,36 @@ public final class BodyAnalysis {
                             + " Python): iterate the source with a for-each and Tulip.yield each value");
                 } else {
                     checkPlacement(getCurrentPath(), what);
+                    if (Markers.isYield(callee) && !node.getArguments().isEmpty()) {
+                        checkYieldedType(new TreePath(getCurrentPath(), node.getArguments().get(0)));
+                    }
                 }
             }
             return super.visitMethodInvocation(node, unused);
+        }
+
+        /**
+         * {@code Tulip.yield} takes an Object (it is one marker for every generator), so javac checks
+         * nothing: the value must fit the generator's element type. A conditional or switch expression
+         * is typed by that Object target, so each of its results is checked instead.
+         */
+        private void checkYieldedType(TreePath value) {
+            ExpressionTree e = (ExpressionTree) value.getLeaf();
+            while (e.getKind() == Tree.Kind.PARENTHESIZED) {
+                e = ((com.sun.source.tree.ParenthesizedTree) e).getExpression();
+                value = new TreePath(value, e);
+            }
+            TypeMirror type = index.type(e);
+            if (type == null || type.getKind() == TypeKind.ERROR || YieldedValues.fits(env, type, method.resultType)) {
+                return;
+            }
+            java.util.List<TreePath> results = YieldedValues.results(value);
+            if (!results.isEmpty()) {
+                results.forEach(this::checkYieldedType);
+                return;
+            }
+            error(value, "this generator yields " + method.resultType + " values, not " + type + ": yield a "
+                    + method.resultType + " (Tulip.yield takes an Object, so javac does not check this)");
         }
 
         private void checkPlacement(TreePath path, String what) {

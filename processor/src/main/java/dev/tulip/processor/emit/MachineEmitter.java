@@ -240,10 +240,28 @@ public final class MachineEmitter {
         body.add("case $L: {$L\n$>", b.state, b.label == null ? "" : " // " + b.label);
         Set<Var> declared = new LinkedHashSet<>();
         for (Op op : b.ops) {
+            if (op instanceof Op.Stmt) {
+                declareFirstUses(body, op.uses, declared);
+            }
             op(body, op, declared);
+        }
+        if (b.terminator != null) {
+            declareFirstUses(body, b.terminator.uses, declared);
         }
         terminator(body, b);
         body.add("$<}\n");
+    }
+
+    /**
+     * Declares the block-local variables that printed code assigns before any {@link Op.Assign} does:
+     * a pattern binding copied out of its match ({@code bound(p = p$match)}) and read nowhere else.
+     */
+    private static void declareFirstUses(CodeBlock.Builder body, Set<Var> uses, Set<Var> declared) {
+        for (Var v : uses) {
+            if (v.tier == Var.Tier.BLOCK_LOCAL && declared.add(v)) {
+                body.addStatement("$T $L = $L", v.type, v.name, v.defaultValue());
+            }
+        }
     }
 
     private void op(CodeBlock.Builder body, Op op, Set<Var> declared) {

@@ -122,7 +122,12 @@ final class SpillLowerer {
             code = CodeBlock.of("delegate($L)", code);
         } else if (Markers.isYield(marker)
                 && l.method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
-            code = CodeBlock.of("yielded($L)", code);
+            // yield takes an Object, so a conditional written there is typed Object: the analysis
+            // checked that each of its results fits the element type, the cast restores that type.
+            TypeMirror valueType = l.index.type(operand);
+            boolean fits = valueType == null || l.env.types.isAssignable(valueType, l.method.resultType);
+            code = fits ? CodeBlock.of("yielded($L)", code)
+                    : CodeBlock.of("yielded(($T) $L)", l.typeNames.of(l.method.resultType), code);
         }
         Block resume = l.newBlockAfter(await);
         resume.isResumePoint = true;

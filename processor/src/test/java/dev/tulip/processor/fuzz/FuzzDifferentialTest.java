@@ -30,9 +30,7 @@ class FuzzDifferentialTest {
     static ProgramGenerator.Features features() {
         ProgramGenerator.Features f = ProgramGenerator.Features.all();
         // Constructs hitting an open processor bug are switched off here, by name, each pinned by a test
-        // of regressions/TransformRegressionTest.
-        f.yieldOfConditionals = false; // yieldOfASpilledConditionalDoesNotCompile
-        f.patternsInConditions = false; // patternVariableUsedOnlyInTheConditionIsNotDeclared
+        // of regressions/TransformRegressionTest; none is open now.
         toggle(f, System.getProperty("tulip.fuzz.enable"), true);
         toggle(f, System.getProperty("tulip.fuzz.disable"), false);
         return f;

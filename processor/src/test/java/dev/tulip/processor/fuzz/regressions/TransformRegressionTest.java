@@ -242,11 +242,11 @@ class TransformRegressionTest {
     /**
      * A pattern variable used only in the condition of an if that suspends: the condition is printed as
      * {@code t.obj(1) instanceof Integer p$match && bound(p = p$match)) && p$match < a}, but {@code p}
-     * itself is declared nowhere (it is not used in the body), so javac reports "cannot find symbol p".
-     * The same if with p used in its body compiles.
+     * was declared nowhere (block-local variables were declared only by assignments), so javac reported
+     * "cannot find symbol p". Fixed: printed code that assigns a block-local first declares it.
      */
     @Test
-    void patternVariableUsedOnlyInTheConditionIsNotDeclared() {
+    void patternVariableUsedOnlyInTheCondition() {
         Differential.program("""
                 int a = 5;
                 if (t.obj(1) instanceof Integer p && p < a) {
@@ -261,11 +261,12 @@ class TransformRegressionTest {
     /**
      * An async generator yielding a conditional expression whose branch awaits: the value goes through
      * a temporary typed as yield's parameter, Object, and the generated {@code return yielded((choice$1));}
-     * does not compile ("incompatible types: java.lang.Object cannot be converted to java.lang.Integer").
+     * did not compile ("incompatible types: java.lang.Object cannot be converted to java.lang.Integer").
+     * Fixed: the analysis checks each result against the element type, the yield casts back to it.
      * Expected trace: e 2.
      */
     @Test
-    void yieldOfASpilledConditionalDoesNotCompile() {
+    void yieldOfASpilledConditional() {
         Differential.program("""
                 for (int e : y0(t, 1)) {
                     t.log("e", e);
