@@ -57,6 +57,7 @@ import javax.lang.model.type.TypeMirror;
 @AutoService(Processor.class)
 public final class TulipProcessor extends AbstractProcessor {
     private Env env;
+    private dev.tulip.processor.analysis.AnonymousVarCheck anonymousVars;
     /** Classes whose methods refer to types not generated yet: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -75,6 +76,7 @@ public final class TulipProcessor extends AbstractProcessor {
     public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         env = new Env(processingEnv);
+        anonymousVars = new dev.tulip.processor.analysis.AnonymousVarCheck(env);
     }
 
     /** Total time spent in {@link #process}, reported with {@code -Atulip.timing=true}. */
@@ -132,7 +134,7 @@ public final class TulipProcessor extends AbstractProcessor {
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byOwner.entrySet()) {
             compileOwner(entry.getKey(), entry.getValue(), round.processingOver());
         }
-        new PlainCodeCheck(env).check(round.getRootElements(), byOwner.keySet());
+        new PlainCodeCheck(env, anonymousVars).check(round.getRootElements(), byOwner.keySet());
         return true;
     }
 
@@ -167,6 +169,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 return;
             }
         }
+        anonymousVars.check(env.trees.getPath(owner));
         CompanionEmitter companion = null;
         dev.tulip.processor.emit.PrivateAccessors accessors =
                 new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env));
@@ -193,7 +196,6 @@ public final class TulipProcessor extends AbstractProcessor {
                 GraphCleanup.run(cfg);
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
-                checkNameable(cfg, index, typeNames);
                 MachineEmitter machine = new MachineEmitter(m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
                         lowerer.caughtName(), lowerer.awaitingName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
@@ -223,34 +225,6 @@ public final class TulipProcessor extends AbstractProcessor {
                 companion.build().writeTo(env.processing.getFiler());
             } catch (IOException e) {
                 env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * A local that lives across states is declared as a field or up front, so its type must have a name:
-     * an anonymous class or an intersection type does not.
-     */
-    private void checkNameable(Cfg cfg, PathIndex index, TypeNames typeNames) {
-        for (dev.tulip.processor.ir.Var v : cfg.vars) {
-            if (v.element == null || v.tier == dev.tulip.processor.ir.Var.Tier.BLOCK_LOCAL) {
-                continue;
-            }
-            TypeMirror t = v.element.asType();
-            boolean anonymous = t.getKind() == TypeKind.DECLARED
-                    && ((TypeElement) ((DeclaredType) t).asElement()).getNestingKind() == NestingKind.ANONYMOUS;
-            if (anonymous || t.getKind() == TypeKind.INTERSECTION) {
-                TreePath at = index.declaration(v.element);
-                String what = anonymous ? "an anonymous class" : "an intersection type";
-                String message = "the local '" + v.element.getSimpleName() + "' is used across an await, so it must be"
-                        + " stored in the state machine, but its type (" + what + ") has no name. Declare it with"
-                        + " an explicit named type";
-                if (at != null) {
-                    env.diagnostics.error(at, message);
-                } else {
-                    env.diagnostics.error(v.element, message);
-                }
-                throw new Diagnostics.Reported();
             }
         }
     }

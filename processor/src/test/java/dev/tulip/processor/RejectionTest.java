@@ -239,6 +239,19 @@ class RejectionTest {
     }
 
     @Test
+    void varHoldingAnAnonymousClass() {
+        Compilation c = compile(
+                "  @Async static Coroutine<Integer> m() {",
+                "    var counter = new Object() { int n = 1; };",
+                "    await(sleep(0));",
+                "    return done(counter.n);",
+                "  }");
+        assertThat(c).hadErrorContaining("javac cannot compile 'var counter' holding an anonymous class")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(9);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
     void yieldFromInAsyncGenerator() {
         Compilation c = compile(
                 "  @Async static AsyncGenerator<Integer> m() {",

@@ -29,9 +29,11 @@ import javax.lang.model.element.TypeElement;
  */
 public final class PlainCodeCheck {
     private final Env env;
+    private final AnonymousVarCheck anonymousVars;
 
-    public PlainCodeCheck(Env env) {
+    public PlainCodeCheck(Env env, AnonymousVarCheck anonymousVars) {
         this.env = env;
+        this.anonymousVars = anonymousVars;
     }
 
     public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
@@ -166,6 +168,14 @@ public final class PlainCodeCheck {
         /** Attributes the enclosing member once, then resolves the tree. */
         private Element resolve(TreePath path) {
             Element e = env.trees.getElement(path);
+            // getElement made javac attribute the enclosing named class (see AnonymousVarCheck).
+            for (TreePath p = path; p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof ClassTree && (p.getParentPath().getLeaf() instanceof ClassTree
+                        || p.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree)) {
+                    anonymousVars.check(p);
+                    break;
+                }
+            }
             if (e != null) {
                 return e;
             }

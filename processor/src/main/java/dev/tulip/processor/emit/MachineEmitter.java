@@ -277,6 +277,8 @@ public final class MachineEmitter {
                 if (declareHere) {
                     body.addStatement("$T $L", v.type, v.name);
                 }
+            } else if (declareHere && v.nonDenotable) {
+                body.addStatement("var $L = $L", v.name, a.value);
             } else if (declareHere) {
                 body.addStatement("$T $L = $L", v.type, v.name, a.value);
             } else {

@@ -67,6 +67,7 @@ import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -415,6 +416,11 @@ public final class TreePrinter {
                         return;
                     }
                     String renamed = hooks.local(e, definition, inNestedFrame());
+                    if (renamed != null && !definition && e.asType().getKind() == TypeKind.INTERSECTION) {
+                        // Stored as its first bound (an intersection has no name): cast back for members.
+                        out.add("(($L) $L)", intersection((IntersectionType) e.asType()), renamed);
+                        return;
+                    }
                     out.add("$L", renamed != null ? renamed : name);
                     return;
                 }
@@ -432,6 +438,15 @@ public final class TreePrinter {
                     }
                     out.add("$L", name);
             }
+        }
+
+        /** An intersection type as written in a cast: {@code Serializable & Comparable<?>}. */
+        CodeBlock intersection(IntersectionType type) {
+            CodeBlock.Builder b = CodeBlock.builder();
+            for (TypeMirror bound : type.getBounds()) {
+                b.add(b.isEmpty() ? "$T" : " & $T", typeNames.of(bound));
+            }
+            return b.build();
         }
 
         /** A field read or written through an implicit receiver ({@code qualifier == null}) or a qualifier. */

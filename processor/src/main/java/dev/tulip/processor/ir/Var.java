@@ -28,6 +28,12 @@ public final class Var {
     public Tier tier = Tier.BLOCK_LOCAL;
     /** Blocks whose code mentions the variable (for the tier decision). */
     public final java.util.Set<Block> blocks = new java.util.LinkedHashSet<>();
+    /**
+     * A user local whose type has no name (an intersection, an anonymous class): {@link #type} is a
+     * named supertype, so a block-local declaration with an initializer uses {@code var} to keep the
+     * exact type, and reads of an intersection are cast back to it.
+     */
+    public boolean nonDenotable;
     /** Declared {@code final} (or effectively final) by the user: may be captured as is. */
     public final boolean reassigned;
 

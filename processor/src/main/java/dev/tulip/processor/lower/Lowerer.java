@@ -229,6 +229,7 @@ public final class Lowerer {
     Var declareLocal(Element e, TypeMirror type) {
         Var v = new Var(names.user(e.getSimpleName().toString()), typeNames.denotable(type), e, Var.Kind.LOCAL,
                 analysis.isReassigned(e));
+        v.nonDenotable = typeNames.isNonDenotable(type);
         locals.put(e, v);
         cfg.vars.add(v);
         return v;

@@ -256,6 +256,28 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    // ---- non-denotable types
+
+    /**
+     * A local of an intersection type ({@code var x = c ? 1 : "s"}: Serializable & Comparable & Constable
+     * & ConstantDesc) used across an await: it was rejected ("its type has no name"), and when it stayed in
+     * one state it was declared as its first bound, so a member of another bound did not compile. Now it
+     * is stored as its first bound and cast back to the intersection where read.
+     */
+    @Test
+    void intersectionTypedLocalAcrossAnAwait() {
+        Differential.program("""
+                var x = t.b("c", true) ? 1 : "s";
+                var y = t.b("d", false) ? 2 : "two";
+                t.log("before", y.describeConstable().isPresent(), y.hashCode());
+                await(later(1));
+                t.log("after", x.describeConstable().isPresent(), x);
+                x = await(later(3)) > 2 ? "three" : 4;
+                t.log("again", x.describeConstable().get(), y.compareTo(null == null ? null : null) < 0);
+                return done(1);
+                """).assertSameTraces();
+    }
+
     // ---- generators
 
     /**
