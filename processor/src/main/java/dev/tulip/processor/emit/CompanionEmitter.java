@@ -75,6 +75,12 @@ public final class CompanionEmitter {
             factory.addParameter(t, p.getSimpleName().toString());
             args.add(args.isEmpty() ? "$L" : ", $L", p.getSimpleName());
         }
+        // The factory only creates the state machine, but it declares what the method declares: calls in
+        // @Async bodies are redirected here and javac must check their try/catch as written, and plain
+        // code can then catch a checked exception around run(...) or the awaiting of the result.
+        for (javax.lang.model.type.TypeMirror thrown : method.element.getThrownTypes()) {
+            factory.addException(TypeName.get(thrown));
+        }
         factory.varargs(method.element.isVarArgs());
         if (method.element.getAnnotation(SafeVarargs.class) != null) {
             factory.addAnnotation(SafeVarargs.class);

@@ -242,6 +242,10 @@ public final class MachineEmitter {
         for (Op op : b.ops) {
             if (op instanceof Op.Stmt) {
                 declareFirstUses(body, op.uses, declared);
+            } else if (op instanceof Op.Assign) {
+                Set<Var> read = new LinkedHashSet<>(op.uses);
+                read.remove(((Op.Assign) op).target);
+                declareFirstUses(body, read, declared);
             }
             op(body, op, declared);
         }
@@ -253,8 +257,8 @@ public final class MachineEmitter {
     }
 
     /**
-     * Declares the block-local variables that printed code assigns before any {@link Op.Assign} does:
-     * a pattern binding copied out of its match ({@code bound(p = p$match)}) and read nowhere else.
+     * Declares the block-local variables that printed code assigns before any {@link Op.Assign} to them
+     * does: a pattern binding copied out of its match ({@code bound(p = p$match)}) and read nowhere else.
      */
     private static void declareFirstUses(CodeBlock.Builder body, Set<Var> uses, Set<Var> declared) {
         for (Var v : uses) {

@@ -278,7 +278,55 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * Found by the long run (seed 4247443560457748866): the same undeclared binding, in the value of an
+     * assignment ({@code switched$1 = !!((t.obj(x0) instanceof Integer p8$match && bound(p8 = p8$match))
+     * ...)}, the arm of a switch expression that suspends): only statements and branch conditions
+     * declared the block-locals they assign first.
+     */
+    @Test
+    void patternVariableInAnArmOfASuspendingSwitchExpression() {
+        Differential.program("""
+                boolean z = switch (t.v("s", 2)) {
+                    case 0 -> {
+                        await(later(1));
+                        yield true;
+                    }
+                    default -> t.obj(1) instanceof Integer p && p <= 5;
+                };
+                t.log("z", z);
+                return done(1);
+                """).assertSameTraces();
+    }
+
     // ---- generators
+
+    /**
+     * Found by the long run (seed 5730838914437322850): a call to a generator method that declares
+     * {@code throws CheckedBoom}, in a try that catches CheckedBoom and does not suspend (printed as
+     * written), went to the companion's factory, which declared nothing: "exception CheckedBoom is never
+     * thrown in body of corresponding try statement". Factories now declare the method's exceptions.
+     */
+    @Test
+    void callToAGeneratorThatDeclaresACheckedExceptionInsideATryThatCatchesIt() {
+        Differential.program("""
+                try {
+                    for (int e : y0(t, 1)) {
+                        t.log("e", e);
+                    }
+                } catch (CheckedBoom ex) {
+                    t.log("caught", ex);
+                }
+                await(later(1));
+                return done(1);
+                """).generator("""
+                Tulip.yield(a);
+                if (t.b("c", true)) {
+                    throw new CheckedBoom("g");
+                }
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
 
     /**
      * An async generator yielding a conditional expression whose branch awaits: the value goes through
