@@ -379,13 +379,13 @@ public final class MachineEmitter {
                 .addStatement("throw rethrown")
                 .endControlFlow();
         if (f.pending.size() == 1) {
-            pending(body, f.pending.get(0));
+            pending(body, f, f.pending.get(0));
             return;
         }
         body.add("switch ($L) {\n$>", f.target.name);
         for (FinallyFrame.Pending p : f.pending) {
             body.add("case $L:\n$>", p.code);
-            pending(body, p);
+            pending(body, f, p);
             body.add("$<");
         }
         body.add("default:\n$>");
@@ -393,27 +393,24 @@ public final class MachineEmitter {
         body.add("$<$<}\n");
     }
 
-    private void pending(CodeBlock.Builder body, FinallyFrame.Pending p) {
+    private void pending(CodeBlock.Builder body, FinallyFrame f, FinallyFrame.Pending p) {
         if (p.next != null) {
             jump(body, p.next);
         } else if (p.chainTo != null) {
+            if (f.result != null && FinallyFrame.leadsToReturn(p)) {
+                body.addStatement("$L = $L", p.chainTo.result.name, f.result.name);
+            }
             body.addStatement("$L = null", p.chainTo.exception.name);
             body.addStatement("$L = $L", p.chainTo.target.name, p.chainCode);
             jump(body, p.chainTo.entry);
         } else if (method.kind == dev.tulip.processor.model.AsyncMethod.Kind.ASYNC_GENERATOR) {
             body.addStatement("return complete()");
         } else {
-            body.addStatement("return complete($L)", resultVarName());
-        }
-    }
-
-    private String resultVarName() {
-        for (Var v : cfg.vars) {
-            if (v.kind == Var.Kind.SYNTHETIC && v.name.startsWith("result$")) {
-                return v.name;
+            if (f.result == null) {
+                throw new IllegalStateException("return through finally without a result variable");
             }
+            body.addStatement("return complete($L)", f.result.name);
         }
-        throw new IllegalStateException("return through finally without a result variable");
     }
 
     /** {@code catch (Throwable caught)}: send the exception to the handler of the state that raised it. */

@@ -42,6 +42,12 @@ public final class FinallyFrame {
     public final int depth;
     public final FinallyFrame parent;
     public final List<Pending> pending = new ArrayList<>();
+    /**
+     * The value of a {@code return} that crosses this frame, or null if none does. Each frame keeps its
+     * own: a return inside the finally block that is then abandoned (an exception from a resource's
+     * close, caught inside the same finally) must not replace the return this frame is completing.
+     */
+    public Var result;
 
     public FinallyFrame(Block entry, Var target, Var exception, int depth, FinallyFrame parent) {
         this.entry = entry;
@@ -74,6 +80,11 @@ public final class FinallyFrame {
             pending.add(new Pending(code, block, null, 0, false));
         }
         return code;
+    }
+
+    /** True if the continuation ends in a return (here or through enclosing frames). */
+    public static boolean leadsToReturn(Pending p) {
+        return p.isReturn || (p.chainTo != null && p.next == null && chainReturns(p));
     }
 
     private static boolean chainReturns(Pending p) {

@@ -85,7 +85,6 @@ public final class Lowerer {
     FinallyFrame finallyFrame;
     final Deque<JumpTarget> targets = new ArrayDeque<>();
     /** Holds the value of a return that goes through exploded finally blocks. */
-    Var resultVar;
     private int blockSeq;
 
     /** An exploded construct that break, continue or yield can target. */
@@ -899,18 +898,22 @@ public final class Lowerer {
             terminate(r);
             return;
         }
-        Var result = resultVar();
+        Var result = resultVar(finallyFrame);
         Op.Assign a = new Op.Assign(result, code, false);
         hooks.flushInto(a);
         emit(a);
         routeJump(null, 0);
     }
 
-    Var resultVar() {
-        if (resultVar == null) {
-            resultVar = synthetic(boxedResult(), "result");
+    /**
+     * Where a return through {@code frame} keeps its value until the finally blocks have run: one
+     * variable per frame, created for the frame and every frame around it (the return crosses them all).
+     */
+    Var resultVar(FinallyFrame frame) {
+        for (FinallyFrame f = frame; f != null && f.result == null; f = f.parent) {
+            f.result = synthetic(boxedResult(), "result");
         }
-        return resultVar;
+        return frame.result;
     }
 
     private TypeName boxedResult() {
@@ -939,13 +942,7 @@ public final class Lowerer {
             finallyFrame.target.blocks.add(current);
             terminate(new Terminator.Goto(finallyFrame.entry));
         } else if (target == null) {
-            if (resultVar == null) {
-                terminate(new Terminator.Return(null));
-                return;
-            }
-            Terminator.Return r = new Terminator.Return(CodeBlock.of("$L", resultVar.name));
-            r.uses.add(resultVar);
-            terminate(r);
+            terminate(new Terminator.Return(null)); // only an asynchronous generator gets here
         } else {
             terminate(new Terminator.Goto(target));
         }
@@ -994,7 +991,7 @@ public final class Lowerer {
                 return noValue ? CodeBlock.of("return complete();\n") : CodeBlock.of("return complete($L);\n", value);
             }
             if (!noValue) {
-                Var result = resultVar();
+                Var result = resultVar(finallyFrame);
                 hooks.uses.add(result);
                 code.add("$L = $L;\n", result.name, value);
             }

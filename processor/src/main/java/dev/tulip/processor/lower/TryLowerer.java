@@ -114,8 +114,11 @@ final class TryLowerer {
         Terminator.FinallyExit exit = new Terminator.FinallyExit(frame);
         exit.uses.add(frame.target);
         exit.uses.add(frame.exception);
-        if (l.resultVar != null) {
-            exit.uses.add(l.resultVar);
+        if (frame.result != null) {
+            exit.uses.add(frame.result);
+        }
+        if (frame.parent != null && frame.parent.result != null) {
+            exit.uses.add(frame.parent.result); // a return continuing outwards copies its value there
         }
         return exit;
     }

@@ -256,6 +256,32 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * Found by the long run (seed 8669476562328690755): a {@code return} in a finally block nested in
+     * the finally of a pending {@code return 1}, abandoned because the resource's close then threw (and
+     * was caught inside that same finally): the method returned 3. One result variable served every
+     * frame, so the abandoned return overwrote the pending one; each finally frame now keeps its own.
+     */
+    @Test
+    void abandonedReturnInANestedFinallyDoesNotReplaceThePendingOne() {
+        Differential.program("""
+                try {
+                    await(later(1));
+                    return done(1);
+                } finally {
+                    try (var r = res(t, "r", true)) {
+                        try {
+                            t.log("use", r.id(), await(later(2)));
+                        } finally {
+                            return done(3);
+                        }
+                    } catch (Boom ex) {
+                        t.log("caught", ex);
+                    }
+                }
+                """).suppress("finally").assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
