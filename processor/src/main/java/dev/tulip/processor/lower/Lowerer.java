@@ -815,7 +815,8 @@ public final class Lowerer {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
         spill.lower(selector, subst);
         Hooks hooks = new Hooks();
-        Terminator.Switch dispatch = new Terminator.Switch(print(selector, subst, hooks));
+        Terminator.Switch dispatch = new Terminator.Switch(
+                printer.switchSelector(selector, print(selector, subst, hooks)));
         hooks.flushInto(dispatch);
         Block[] bodies = new Block[cases.size()];
         for (int i = 0; i < cases.size(); i++) {
