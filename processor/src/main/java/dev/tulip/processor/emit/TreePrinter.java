@@ -2210,7 +2210,7 @@ public final class TreePrinter {
                 t = e == null ? null : e.asType();
             }
             if (t != null && typeNames.mentionsInaccessible(t)) {
-                throw new Unsupported(parameter, "catching " + privateName(t)
+                throw new Unsupported(parameter.getType(), "catching " + privateName(t)
                         + " (catch an accessible supertype and test it with 'instanceof')");
             }
         }
