@@ -87,6 +87,9 @@ import javax.lang.model.type.TypeMirror;
  *   <li>locals the lowering tracks are renamed (fields, hoisted locals, captured copies);</li>
  *   <li>jumps that leave the printed code for exploded states are translated by the lowering;</li>
  *   <li>subtrees listed in a substitution map are replaced (spilled temporaries, await results).</li>
+ *   <li>private members, and every use of a private nested class of the user's code (which the
+ *       companion cannot name), go through {@link PrivateAccessors}: handles, class objects, and
+ *       types spelled as an accessible supertype ({@link TypeNames#accessibleSupertype}).</li>
  * </ul>
  */
 public final class TreePrinter {
@@ -2271,6 +2274,15 @@ public final class TreePrinter {
             return printed;
         }
         return CodeBlock.of("($L).ordinal()", printed);
+    }
+
+    /** Throws {@link Unsupported} unless every label of a switch on a private enum is one of its constants. */
+    public void checkSwitchLabels(ExpressionTree selector, List<? extends Tree> labels, PrintHooks hooks) {
+        TypeMirror t = index.type(stripParens(selector));
+        Run run = new Run(Map.of(), hooks);
+        if (run.isPrivateEnum(t)) {
+            run.checkOrdinalLabels(labels);
+        }
     }
 
     /** Throws {@link Unsupported} if a catch clause names a class generated code cannot name. */

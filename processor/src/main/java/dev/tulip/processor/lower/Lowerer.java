@@ -825,6 +825,7 @@ public final class Lowerer {
             bodies[i].label = c.getExpressions().isEmpty() ? "default" : "case";
             Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
             List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+            printer.checkSwitchLabels(selector, labels, hooks);
             if (labels.isEmpty()) {
                 dispatch.otherwise = bodies[i];
             }
