@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
 
 /**
  * Support for generated code: lets a companion class {@code KitchenAsync} reach the private members of
@@ -49,7 +50,8 @@ public final class PrivateAccess {
             boolean isStatic) {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, caller);
-            return isStatic ? lookup.findStatic(owner, name, type) : lookup.findVirtual(owner, name, type);
+            MethodHandle h = isStatic ? lookup.findStatic(owner, name, type) : lookup.findVirtual(owner, name, type);
+            return h.asFixedArity(); // helpers pass a varargs array as it is, never its elements
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot reach method " + owner.getName() + "." + name
                     + " from generated code: recompile both classes together", e);
@@ -66,11 +68,90 @@ public final class PrivateAccess {
      */
     public static MethodHandle constructor(MethodHandles.Lookup caller, Class<?> owner, MethodType type) {
         try {
-            return MethodHandles.privateLookupIn(owner, caller).findConstructor(owner, type);
+            return MethodHandles.privateLookupIn(owner, caller).findConstructor(owner, type).asFixedArity();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot reach a constructor of " + owner.getName()
                     + " from generated code: recompile both classes together", e);
         }
+    }
+
+    /**
+     * The class object of a class the companion cannot name in source (a private nested class of the
+     * user's class: at run time it is a class of the same package, so the lookup can load it). The
+     * type argument is the accessible type the generated code uses for values of that class.
+     *
+     * @param <T> the accessible supertype standing for the class in generated code
+     * @param caller the companion's {@code MethodHandles.lookup()}
+     * @param binaryName the class's binary name ({@code pkg.Outer$Item})
+     * @return the class
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Class<T> type(MethodHandles.Lookup caller, String binaryName) {
+        try {
+            return (Class<T>) caller.findClass(binaryName);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load " + binaryName
+                    + " from generated code: recompile both classes together", e);
+        }
+    }
+
+    /**
+     * {@code value instanceof type ? value : null}: the operand of a type-pattern test against a
+     * class generated code cannot name ({@code o instanceof Item i} becomes
+     * {@code instance(Item$class, o) instanceof Record i} when {@code Item} is a record).
+     *
+     * @param type the class tested
+     * @param value the value tested
+     * @return the value if it is an instance of the class, else null (which no pattern matches)
+     */
+    public static Object instance(Class<?> type, Object value) {
+        return type.isInstance(value) ? value : null;
+    }
+
+    /**
+     * A one-element box around {@code value} if it is an instance of {@code type}, else null: the
+     * operand of a type-pattern test whose binding can only be declared as {@code Object}, which Java
+     * 17 forbids in a pattern over an {@code Object} ({@code o instanceof Item i} becomes
+     * {@code match(Item$class, o) instanceof Object[] i}, and {@code i} is read as {@code i[0]}).
+     *
+     * @param type the class tested
+     * @param value the value tested
+     * @return {@code new Object[] {value}}, or null if the value is not an instance
+     */
+    public static Object match(Class<?> type, Object value) {
+        return type.isInstance(value) ? new Object[] {value} : null;
+    }
+
+    /**
+     * {@code new C[] {values...}} for a component class generated code cannot name: an array of the
+     * real class, so it can be passed on to code that expects one.
+     *
+     * @param component the component class
+     * @param values the elements
+     * @return the new array
+     */
+    public static Object arrayOf(Class<?> component, Object... values) {
+        Object array = Array.newInstance(component, values.length);
+        for (int i = 0; i < values.length; i++) {
+            Array.set(array, i, values[i]);
+        }
+        return array;
+    }
+
+    /**
+     * The varargs array for a member with a variable arity parameter of a class generated code cannot
+     * name: the array the caller passed if it already has that class, else a copy of the elements
+     * into one (the caller's array was built by the generated call site, so nobody else sees it).
+     *
+     * @param arrayClass the parameter's array class
+     * @param given the array built by the generated call site, or passed by the user
+     * @return an array of {@code arrayClass}
+     */
+    public static Object varargs(Class<?> arrayClass, Object[] given) {
+        if (given == null || arrayClass.isInstance(given)) {
+            return given;
+        }
+        return arrayOf(arrayClass.getComponentType(), given);
     }
 
     /**

@@ -171,8 +171,10 @@ public final class TulipProcessor extends AbstractProcessor {
         }
         anonymousVars.check(env.trees.getPath(owner));
         CompanionEmitter companion = null;
+        MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
         dev.tulip.processor.emit.PrivateAccessors accessors =
-                new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env));
+                new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env, access),
+                        dev.tulip.processor.model.Companions.companionOf(owner));
         Map<String, Integer> machineNames = new HashMap<>();
         boolean ok = true;
         for (AsyncMethod m : valid) {
@@ -181,14 +183,13 @@ public final class TulipProcessor extends AbstractProcessor {
             int n = machineNames.merge(base, 1, Integer::sum);
             m.machineName = n == 1 ? base : base + n;
             try {
-                TypeNames typeNames = new TypeNames(env);
+                TypeNames typeNames = new TypeNames(env, access);
                 PathIndex index = new PathIndex(env.trees, m.path);
                 BodyAnalysis analysis = new BodyAnalysis(env, m, index);
                 if (!analysis.run()) {
                     ok = false;
                     continue;
                 }
-                MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
                 TreePrinter printer = new TreePrinter(env, m, index, typeNames, access, accessors,
                         m.isStatic() ? null : "self");
                 Lowerer lowerer = new Lowerer(env, m, index, analysis, printer, typeNames);

@@ -23,7 +23,9 @@ import com.sun.source.util.TreePathScanner;
 import dev.tulip.processor.model.AsyncMethod;
 import dev.tulip.processor.model.Env;
 import dev.tulip.processor.model.KnownNames;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -96,6 +98,80 @@ public final class BodyAnalysis {
     private void error(TreePath path, String message) {
         failed = true;
         env.diagnostics.error(path, message);
+    }
+
+    /**
+     * A local or anonymous class extending or implementing a private member class of the user's code:
+     * the generated class could not name its supertype. Reported here, at the supertype, because
+     * javac does not attribute the rest of the body then (which would only give confusing errors).
+     */
+    private boolean extendsPrivateClass(ClassTree node) {
+        TreePath at = index.path(node);
+        Tree parent = at.getParentPath().getLeaf();
+        List<Tree> supers = new ArrayList<>();
+        if (parent instanceof NewClassTree && ((NewClassTree) parent).getClassBody() == node) {
+            supers.add(((NewClassTree) parent).getIdentifier());
+        } else {
+            if (node.getExtendsClause() != null) {
+                supers.add(node.getExtendsClause());
+            }
+            supers.addAll(node.getImplementsClause());
+        }
+        dev.tulip.processor.emit.MemberAccess access = new dev.tulip.processor.emit.MemberAccess(env.elements,
+                env.elements.getPackageOf(method.owner));
+        for (Tree sup : supers) {
+            Element e = memberTypeNamed(sup);
+            if (e == null || access.isAccessible(e)) {
+                continue;
+            }
+            String name = ((javax.lang.model.element.TypeElement) e).getQualifiedName().toString();
+            String pkg = env.elements.getPackageOf(e).getQualifiedName().toString();
+            error(index.path(sup), "Tulip cannot compile " + (parent instanceof NewClassTree ? "an anonymous class"
+                    : "a local class") + " extending or implementing the private class "
+                    + (pkg.isEmpty() ? name : name.substring(pkg.length() + 1)) + " in @Async method '"
+                    + method.element.getSimpleName() + "' (declare a nested class of the enclosing class instead)");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The member class a supertype tree names ({@code Item}, {@code Box.Slot}, {@code Item<T>}), or
+     * null. By name, among the member classes of the method's class and its enclosing classes: javac
+     * leaves the body unattributed when a local class extends a private member class, so the tree
+     * has no element to ask.
+     */
+    private Element memberTypeNamed(Tree tree) {
+        Element attributed = index.element(tree);
+        if (attributed != null && attributed.getKind() != ElementKind.OTHER) {
+            return dev.tulip.processor.emit.TypeNames.isLocalClass(attributed) ? null : attributed;
+        }
+        if (tree instanceof com.sun.source.tree.ParameterizedTypeTree) {
+            return memberTypeNamed(((com.sun.source.tree.ParameterizedTypeTree) tree).getType());
+        }
+        if (tree instanceof IdentifierTree) {
+            for (Element c = method.owner; c instanceof javax.lang.model.element.TypeElement; c = c.getEnclosingElement()) {
+                Element found = memberType(c, ((IdentifierTree) tree).getName());
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (tree instanceof MemberSelectTree) {
+            Element outer = memberTypeNamed(((MemberSelectTree) tree).getExpression());
+            return outer == null ? null : memberType(outer, ((MemberSelectTree) tree).getIdentifier());
+        }
+        return null;
+    }
+
+    private static Element memberType(Element owner, javax.lang.model.element.Name name) {
+        for (Element e : owner.getEnclosedElements()) {
+            if (e instanceof javax.lang.model.element.TypeElement && e.getSimpleName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private void markSuspending(TreePath path) {
@@ -211,6 +287,9 @@ public final class BodyAnalysis {
 
         @Override
         public Void visitClass(ClassTree node, Void unused) {
+            if (extendsPrivateClass(node)) {
+                return null;
+            }
             classDepth++;
             try {
                 return super.visitClass(node, unused);
@@ -301,7 +380,7 @@ public final class BodyAnalysis {
                 Element marker = e instanceof MethodInvocationTree ? index.element(e) : null;
                 switch (method.kind) {
                     case COROUTINE:
-                        if (!Markers.isDone(marker)) {
+                        if (!Markers.isDone(marker) && !(marker == null && failed)) { // not on an unattributed tree
                             error(getCurrentPath(), "an @Async method returns with 'return done(value);' (or 'return"
                                     + " done();'). To return another coroutine's result, write"
                                     + " 'return done(await(coroutine));'");

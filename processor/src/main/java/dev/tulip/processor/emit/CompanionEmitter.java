@@ -8,6 +8,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.tulip.processor.model.AsyncMethod;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -44,6 +46,17 @@ public final class CompanionEmitter {
         }
     }
 
+    /** A type variable name that none of {@code taken} has: R, R1, R2... */
+    private static TypeVariableName freshVariable(List<TypeVariableName> taken) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        taken.forEach(v -> names.add(v.name()));
+        String name = "R";
+        for (int i = 2; names.contains(name); i++) {
+            name = "R" + i;
+        }
+        return TypeVariableName.get(name);
+    }
+
     /** Adds the factory and the state machine of one method. */
     public void add(AsyncMethod method, MachineEmitter machine, TypeSpec machineType) {
         MethodSpec.Builder factory = MethodSpec.methodBuilder(method.element.getSimpleName().toString())
@@ -70,10 +83,19 @@ public final class CompanionEmitter {
             factory.addJavadoc("\n@param $L the receiver of the call\n", receiver);
             args.add("$L", receiver);
         }
+        // Types of the user's private classes have no name here: the factory takes what every value
+        // of the parameter's type is (List<Item> -> List<?>), and hands the state machine the
+        // (unchecked, but exact by construction) projection its fields use (List<Object>).
+        boolean unchecked = false;
         for (VariableElement p : params) {
-            TypeName t = TypeName.get(p.asType());
-            factory.addParameter(t, p.getSimpleName().toString());
-            args.add(args.isEmpty() ? "$L" : ", $L", p.getSimpleName());
+            TypeName accepted = machine.factoryParameterType(p);
+            TypeName field = machine.parameterType(p);
+            factory.addParameter(accepted, p.getSimpleName().toString());
+            String arg = accepted.equals(field) ? "$L" : "($T) $L";
+            Object[] values = accepted.equals(field) ? new Object[] {p.getSimpleName()}
+                    : new Object[] {field, p.getSimpleName()};
+            args.add(args.isEmpty() ? arg : ", " + arg, values);
+            unchecked |= !accepted.equals(field);
         }
         // The factory only creates the state machine, but it declares what the method declares: calls in
         // @Async bodies are redirected here and javac must check their try/catch as written, and plain
@@ -85,8 +107,27 @@ public final class CompanionEmitter {
         if (method.element.getAnnotation(SafeVarargs.class) != null) {
             factory.addAnnotation(SafeVarargs.class);
         }
-        factory.addStatement("return new $L$L($L)", method.machineName,
+        CodeBlock created = CodeBlock.of("new $L$L($L)", method.machineName,
                 machine.typeVariables().isEmpty() ? "" : "<>", args.build());
+        if (machine.resultMentionsPrivateClass()) {
+            // Coroutine<Item> cannot be written here: the caller's context picks the type argument
+            // (Coroutine<Item> c = KitchenAsync.order(...) compiles in Kitchen, where Item has a name).
+            TypeVariableName result = freshVariable(machine.typeVariables());
+            factory.addTypeVariable(result);
+            factory.returns(ParameterizedTypeName.get(machine.baseClass(), result));
+            factory.addJavadoc("\n<p>Its result type mentions a private class of {@code $L}, which cannot be named here:"
+                    + " the type argument {@code $L} is inferred from the caller's context.\n",
+                    method.owner.getSimpleName(), result);
+            factory.addStatement("return ($T) ($T) $L", ParameterizedTypeName.get(machine.baseClass(), result),
+                    ParameterizedTypeName.get(machine.baseClass(), WildcardTypeName.subtypeOf(Object.class)), created);
+            unchecked = true;
+        } else {
+            factory.addStatement("return $L", created);
+        }
+        if (unchecked) {
+            factory.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked")
+                    .build());
+        }
         companion.addMethod(factory.build());
         companion.addType(machineType);
     }

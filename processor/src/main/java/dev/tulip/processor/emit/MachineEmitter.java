@@ -92,6 +92,21 @@ public final class MachineEmitter {
         return r.isPrimitive() ? r.box() : r;
     }
 
+    /** True if the result type mentions a private class of the user's, which the factory cannot name. */
+    public boolean resultMentionsPrivateClass() {
+        return typeNames.mentionsInaccessible(method.resultType);
+    }
+
+    /** The type of a parameter as the state machine holds it. */
+    public TypeName parameterType(javax.lang.model.element.VariableElement p) {
+        return typeNames.denotable(p.asType());
+    }
+
+    /** The type of a parameter as the factory accepts it from the user's code (see {@link TypeNames#supertypeFor}). */
+    public TypeName factoryParameterType(javax.lang.model.element.VariableElement p) {
+        return typeNames.supertypeFor(p.asType());
+    }
+
     /** The receiver's type (the enclosing class with its type variables), for instance methods. */
     public TypeName selfType() {
         return typeNames.of(method.owner.asType());

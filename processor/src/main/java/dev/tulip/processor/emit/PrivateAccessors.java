@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
@@ -21,6 +22,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -28,27 +31,75 @@ import javax.lang.model.type.TypeMirror;
  * var and method handles ({@code dev.tulip.PrivateAccess}), so that {@code @Async} bodies may use
  * private fields, methods and constructors as they are written. One handle per member, created when
  * the companion is first used; each helper has the member's own signature and checked exceptions.
+ *
+ * <p>Private member classes work the same way: the companion holds their class objects (loaded by
+ * binary name: at run time they are classes of the same package), and a helper's signature spells
+ * such a class as its accessible supertype ({@link TypeNames#accessibleSupertype}); the handle
+ * invocation casts back to the real class.
  */
 public final class PrivateAccessors {
-    private static final ClassName PRIVATE_ACCESS = ClassName.get("dev.tulip", "PrivateAccess");
+    static final ClassName PRIVATE_ACCESS = ClassName.get("dev.tulip", "PrivateAccess");
     private final Env env;
     private final TypeNames typeNames;
+    private final ClassName companion;
+    /** Class objects of classes the companion cannot name; initialized before the handles that use them. */
+    private final Map<String, FieldSpec> classes = new LinkedHashMap<>();
     private final Map<String, FieldSpec> handles = new LinkedHashMap<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
 
-    public PrivateAccessors(Env env, TypeNames typeNames) {
+    public PrivateAccessors(Env env, TypeNames typeNames, ClassName companion) {
         this.env = env;
         this.typeNames = typeNames;
+        this.companion = companion;
     }
 
     public void addTo(TypeSpec.Builder companion) {
+        classes.values().forEach(companion::addField);
         handles.values().forEach(companion::addField);
         helpers.values().forEach(companion::addMethod);
     }
 
     private String id(javax.lang.model.element.Element member) {
-        TypeElement owner = (TypeElement) member.getEnclosingElement();
+        return id((TypeElement) member.getEnclosingElement(), member);
+    }
+
+    private String id(TypeElement owner, javax.lang.model.element.Element member) {
         return owner.getSimpleName() + "$" + member.getSimpleName().toString().replace("<init>", "new");
+    }
+
+    // ---------------- class objects ----------------
+
+    /**
+     * The companion's field holding the class object of a class it cannot name, typed
+     * {@code Class<S>} where S is how generated code spells the class (so {@code cast} returns an S).
+     */
+    private String classField(TypeElement type) {
+        String binary = env.elements.getBinaryName(type).toString();
+        String simple = binary.substring(binary.lastIndexOf('.') + 1);
+        String name = simple + "$class";
+        classes.computeIfAbsent(name, n -> FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(Class.class), typeNames.accessibleSupertype(type)), n,
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L, which generated code cannot name (it is private).\n", simple.replace('$', '.'))
+                .initializer("$T.type($T.lookup(), $S)", PRIVATE_ACCESS, MethodHandles.class, binary)
+                .build());
+        return name;
+    }
+
+    /**
+     * An expression for the class object of the erasure of {@code type}, usable anywhere in the
+     * companion: a class literal, or the field holding a class generated code cannot name (with
+     * {@code arrayType()} for arrays of it).
+     */
+    public CodeBlock classObject(TypeMirror type) {
+        TypeMirror erased = env.types.erasure(type);
+        if (!typeNames.mentionsInaccessible(erased)) {
+            return CodeBlock.of("$T.class", typeNames.of(erased));
+        }
+        if (erased.getKind() == TypeKind.ARRAY) {
+            return CodeBlock.of("$L.arrayType()", classObject(((javax.lang.model.type.ArrayType) erased).getComponentType()));
+        }
+        return CodeBlock.of("$T.$L", companion, classField((TypeElement) env.types.asElement(erased)));
     }
 
     private boolean isStatic(javax.lang.model.element.Element e) {
@@ -67,16 +118,12 @@ public final class PrivateAccessors {
         return typeNames.of(member.getEnclosingElement().asType());
     }
 
-    private TypeName erasedClass(TypeMirror t) {
-        return typeNames.erasure(t);
-    }
-
     private String fieldHandle(VariableElement f) {
         String name = id(f) + "$handle";
         handles.computeIfAbsent(name, n -> FieldSpec.builder(VarHandle.class, n, Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
-                .initializer("$T.field($T.lookup(), $T.class, $S, $T.class, $L)", PRIVATE_ACCESS, MethodHandles.class,
-                        erasedClass(f.getEnclosingElement().asType()), f.getSimpleName(), erasedClass(f.asType()),
+                .initializer("$T.field($T.lookup(), $L, $S, $L, $L)", PRIVATE_ACCESS, MethodHandles.class,
+                        classObject(f.getEnclosingElement().asType()), f.getSimpleName(), classObject(f.asType()),
                         isStatic(f))
                 .build());
         return name;
@@ -158,7 +205,7 @@ public final class PrivateAccessors {
     /** {@code f op= value}: {@code static T plusAssign$f(Owner self, T old, V value)}; the caller reads old first. */
     public String compound(VariableElement f, com.sun.source.tree.Tree.Kind kind, TypeMirror valueType) {
         String op = kind.toString().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-        String name = op + "$" + id(f) + "$" + erasedClass(valueType).toString().replaceAll("[^A-Za-z0-9]", "");
+        String name = op + "$" + id(f) + "$" + typeNames.erasure(valueType).toString().replaceAll("[^A-Za-z0-9]", "");
         if (!helpers.containsKey(name)) {
             String set = setter(f);
             TypeName t = typeNames.of(f.asType());
@@ -173,63 +220,110 @@ public final class PrivateAccessors {
         return name;
     }
 
-    /** A method: {@code static R m$Owner(Owner self, params...) throws ...}. */
+    /** A method or constructor: {@code static R invoke$Owner$m$n(Owner self, params...) throws ...}. */
     public String method(ExecutableElement m) {
-        String name = "invoke$" + id(m) + "$" + m.getParameters().size() + erasureKey(m);
-        if (!helpers.containsKey(name)) {
-            boolean ctor = m.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
-            String handle = name + "$handle";
-            TypeElement owner = (TypeElement) m.getEnclosingElement();
-            CodeBlock.Builder type = CodeBlock.builder().add("$T.methodType($T.class", MethodType.class,
-                    ctor ? TypeName.VOID : erasedClass(m.getReturnType()));
-            for (VariableElement p : m.getParameters()) {
-                type.add(", $T.class", erasedClass(p.asType()));
-            }
-            type.add(")");
-            CodeBlock init = ctor
-                    ? CodeBlock.of("$T.constructor($T.lookup(), $T.class, $L)", PRIVATE_ACCESS, MethodHandles.class,
-                            erasedClass(owner.asType()), type.build())
-                    : CodeBlock.of("$T.method($T.lookup(), $T.class, $S, $L, $L)", PRIVATE_ACCESS, MethodHandles.class,
-                            erasedClass(owner.asType()), m.getSimpleName(), type.build(), isStatic(m));
-            handles.put(handle, FieldSpec.builder(MethodHandle.class, handle, Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL).initializer(init).build());
-            MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
-                            .addMember("value", "$S", "unchecked").build());
-            if (!ctor) {
-                helper.addTypeVariables(ownerVariables(m));
-            }
-            for (TypeParameterElement p : m.getTypeParameters()) {
-                helper.addTypeVariable(TypeVariableName.get(p));
-            }
-            CodeBlock.Builder args = CodeBlock.builder();
-            if (!ctor && !isStatic(m)) {
-                helper.addParameter(ownerType(m), "self");
-                args.add("self");
-            }
-            for (VariableElement p : m.getParameters()) {
-                helper.addParameter(typeNames.of(p.asType()), p.getSimpleName().toString());
-                args.add(args.isEmpty() ? "$L" : ", $L", p.getSimpleName());
-            }
-            helper.varargs(m.isVarArgs());
-            for (TypeMirror thrown : m.getThrownTypes()) {
-                helper.addException(typeNames.of(thrown));
-            }
-            TypeName ret = ctor ? typeNames.of(owner.asType()) : typeNames.of(m.getReturnType());
-            helper.returns(ret);
-            helper.beginControlFlow("try");
-            if (ret.equals(TypeName.VOID)) {
-                helper.addStatement("$L.invoke($L)", handle, args.build());
-            } else {
-                helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args.build());
-            }
-            helper.nextControlFlow("catch ($T t)", Throwable.class);
-            helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
-            helper.endControlFlow();
-            helpers.put(name, helper.build());
+        return method(m, null);
+    }
+
+    /**
+     * A method or constructor through a handle. With a {@code receiver} type (a class generated code
+     * cannot name, on which a method of an accessible supertype is called, such as {@code compareTo}
+     * of a private enum), the handle is looked up in the receiver's class and the helper's types are
+     * the member's as seen from it; otherwise in the declaring class, with the member's own types.
+     * An inner class's constructor takes the outer instance first, as its handle does.
+     */
+    public String method(ExecutableElement m, DeclaredType receiver) {
+        TypeElement owner = receiver != null ? (TypeElement) receiver.asElement()
+                : (TypeElement) m.getEnclosingElement();
+        String name = "invoke$" + id(owner, m) + "$" + m.getParameters().size() + erasureKey(m);
+        if (helpers.containsKey(name)) {
+            return name;
         }
+        boolean ctor = m.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
+        TypeMirror outer = ctor ? outerInstanceType(owner) : null;
+        javax.lang.model.type.ExecutableType seen = receiver != null
+                ? (javax.lang.model.type.ExecutableType) env.types.asMemberOf(receiver, m)
+                : (javax.lang.model.type.ExecutableType) m.asType();
+        String handle = name + "$handle";
+        CodeBlock.Builder type = CodeBlock.builder().add("$T.methodType($L", MethodType.class,
+                ctor ? CodeBlock.of("void.class") : classObject(m.getReturnType()));
+        if (outer != null) {
+            type.add(", $L", classObject(outer));
+        }
+        for (VariableElement p : m.getParameters()) {
+            type.add(", $L", classObject(p.asType()));
+        }
+        type.add(")");
+        CodeBlock init = ctor
+                ? CodeBlock.of("$T.constructor($T.lookup(), $L, $L)", PRIVATE_ACCESS, MethodHandles.class,
+                        classObject(owner.asType()), type.build())
+                : CodeBlock.of("$T.method($T.lookup(), $L, $S, $L, $L)", PRIVATE_ACCESS, MethodHandles.class,
+                        classObject(owner.asType()), m.getSimpleName(), type.build(), isStatic(m));
+        handles.put(handle, FieldSpec.builder(MethodHandle.class, handle, Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer(init).build());
+        MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "unchecked").build());
+        if (!ctor && receiver == null) {
+            helper.addTypeVariables(ownerVariables(m));
+        }
+        for (TypeParameterElement p : m.getTypeParameters()) {
+            helper.addTypeVariable(TypeVariableName.get(p));
+        }
+        CodeBlock.Builder args = CodeBlock.builder();
+        if (outer != null) {
+            helper.addParameter(typeNames.of(outer), "outer");
+            args.add("outer");
+        }
+        if (!ctor && !isStatic(m)) {
+            helper.addParameter(receiver != null ? typeNames.of(receiver) : ownerType(m), "self");
+            args.add("self");
+        }
+        List<? extends TypeMirror> paramTypes = seen.getParameterTypes();
+        for (int i = 0; i < paramTypes.size(); i++) {
+            String p = m.getParameters().get(i).getSimpleName().toString();
+            helper.addParameter(typeNames.of(paramTypes.get(i)), p);
+            boolean last = i == paramTypes.size() - 1;
+            if (last && m.isVarArgs() && typeNames.mentionsInaccessible(paramTypes.get(i))) {
+                // The call site built an array of the accessible supertype; the member wants its own class.
+                args.add(args.isEmpty() ? "$T.varargs($L, $L)" : ", $T.varargs($L, $L)", PRIVATE_ACCESS,
+                        classObject(paramTypes.get(i)), p);
+            } else {
+                args.add(args.isEmpty() ? "$L" : ", $L", p);
+            }
+        }
+        helper.varargs(m.isVarArgs());
+        for (TypeMirror thrown : seen.getThrownTypes()) {
+            helper.addException(typeNames.of(thrown));
+        }
+        TypeName ret = ctor ? typeNames.of(owner.asType()) : typeNames.of(seen.getReturnType());
+        helper.returns(ret);
+        if (receiver != null || typeNames.isInaccessible(owner)) {
+            helper.addJavadoc("{@code $L.$L} ($L cannot be named here: it is private).\n",
+                    owner.getSimpleName(), ctor ? "new" : m.getSimpleName(), owner.getSimpleName());
+        }
+        helper.beginControlFlow("try");
+        if (ret.equals(TypeName.VOID)) {
+            helper.addStatement("$L.invoke($L)", handle, args.build());
+        } else {
+            helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args.build());
+        }
+        helper.nextControlFlow("catch ($T t)", Throwable.class);
+        helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
+        helper.endControlFlow();
+        helpers.put(name, helper.build());
         return name;
+    }
+
+    /** The type of the outer instance an inner (non-static member) class's constructor takes first, or null. */
+    public static TypeMirror outerInstanceType(TypeElement created) {
+        if (created.getNestingKind() != javax.lang.model.element.NestingKind.MEMBER
+                || created.getModifiers().contains(Modifier.STATIC)
+                || created.getKind() != javax.lang.model.element.ElementKind.CLASS) {
+            return null;
+        }
+        return created.getEnclosingElement().asType();
     }
 
     private String erasureKey(ExecutableElement m) {

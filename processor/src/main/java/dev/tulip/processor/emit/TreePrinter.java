@@ -1,7 +1,11 @@
 package dev.tulip.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ArrayTypeTree;
@@ -67,6 +71,7 @@ import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -83,6 +88,9 @@ import javax.lang.model.type.TypeMirror;
  *   <li>locals the lowering tracks are renamed (fields, hoisted locals, captured copies);</li>
  *   <li>jumps that leave the printed code for exploded states are translated by the lowering;</li>
  *   <li>subtrees listed in a substitution map are replaced (spilled temporaries, await results).</li>
+ *   <li>private members, and every use of a private nested class of the user's code (which the
+ *       companion cannot name), go through {@link PrivateAccessors}: handles, class objects, and
+ *       types spelled as an accessible supertype ({@link TypeNames#accessibleSupertype}).</li>
  * </ul>
  */
 public final class TreePrinter {
@@ -284,6 +292,9 @@ public final class TreePrinter {
                 }
                 case TYPE_CAST: {
                     TypeCastTree c = (TypeCastTree) tree;
+                    if (privateCast(c)) {
+                        return;
+                    }
                     out.add("(");
                     type(c.getType());
                     out.add(") ");
@@ -421,6 +432,10 @@ public final class TreePrinter {
                         out.add("(($L) $L)", intersection((IntersectionType) e.asType()), renamed);
                         return;
                     }
+                    if (renamed == null && isBoxedBinding(e)) {
+                        out.add(definition ? CodeBlock.of("$L[0]", name) : boxedRead(name, e));
+                        return;
+                    }
                     out.add("$L", renamed != null ? renamed : name);
                     return;
                 }
@@ -433,7 +448,7 @@ public final class TreePrinter {
                     return;
                 default:
                     if (TypeNames.isTypeLike(e)) {
-                        typeElement((TypeElement) e);
+                        typeElement(tree, (TypeElement) e);
                         return;
                     }
                     out.add("$L", name);
@@ -457,8 +472,7 @@ public final class TreePrinter {
                 out.add("$L", field.getSimpleName());
                 return;
             }
-            if (!access.isAccessible(field)) {
-                checkAccessorOwner(tree, field);
+            if (viaAccessor(field)) {
                 out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field));
                 if (!isStatic) {
                     receiver(tree, qualifier);
@@ -475,12 +489,14 @@ public final class TreePrinter {
                     return;
                 }
                 Element q = qualifier == null ? null : index.element(qualifier);
-                if (q != null && TypeNames.isTypeLike(q)) {
-                    typeElement((TypeElement) q);
+                if (q != null && TypeNames.isTypeLike(q) && typeNames.isInaccessible(q)) {
+                    typeElement(tree, owner); // inherited from an accessible class: name that one
+                } else if (q != null && TypeNames.isTypeLike(q)) {
+                    typeElement(tree, (TypeElement) q);
                 } else if (qualifier != null && !(q != null && TypeNames.isTypeLike(q))) {
                     expr(qualifier);
                 } else {
-                    typeElement(owner);
+                    typeElement(tree, owner);
                 }
                 out.add(".$L", field.getSimpleName());
                 return;
@@ -503,16 +519,42 @@ public final class TreePrinter {
             }
         }
 
-        void checkAccessorOwner(Tree at, Element member) {
-            if (!access.isAccessible(member.getEnclosingElement()) && !member.getKind().isField()
-                    && member.getKind() != ElementKind.CONSTRUCTOR && member.getKind() != ElementKind.METHOD) {
-                throw new Unsupported(at, "a member of an inaccessible class");
+        /**
+         * True if generated code must reach the member through a helper of {@link PrivateAccessors}:
+         * it is private (or in a private class), or its type mentions a class generated code cannot
+         * name (a direct use would hand over or take back values of a type it spells differently).
+         * Members of local and anonymous classes are printed with the class, so never.
+         */
+        boolean viaAccessor(Element member) {
+            if (TypeNames.isLocalClass(member.getEnclosingElement())) {
+                return false;
             }
-            TypeElement owner = (TypeElement) member.getEnclosingElement();
-            if (!access.isAccessible(owner)) {
-                throw new Unsupported(at, "a member of the private class " + owner.getSimpleName()
-                        + " (declare the class package-private)");
+            return !access.isAccessible(member) || typeNames.mentionsInaccessible(member.asType());
+        }
+
+        /**
+         * For an instance method of an accessible class called on a receiver whose type generated code
+         * cannot name ({@code kind.compareTo(other)} on a private enum): that type if the call must go
+         * through a handle looked up in it, or null when it can be printed as is because the accessible
+         * supertype the receiver is printed as has the method with the same types ({@code kind.name()},
+         * {@code item.toString()}).
+         */
+        DeclaredType handleReceiver(ExpressionTree qualifier, ExecutableElement m) {
+            if (qualifier == null || m.getModifiers().contains(Modifier.STATIC)) {
+                return null;
             }
+            TypeMirror r = index.type(stripParens(qualifier));
+            if (r == null || r.getKind() != TypeKind.DECLARED || !typeNames.isInaccessible(((DeclaredType) r).asElement())) {
+                return null;
+            }
+            DeclaredType printedAs = typeNames.accessibleSupertypeOf((TypeElement) ((DeclaredType) r).asElement());
+            TypeMirror printed = printedAs == null ? env.elements.getTypeElement("java.lang.Object").asType() : printedAs;
+            boolean inherited = env.types.isSubtype(env.types.erasure(printed),
+                    env.types.erasure(m.getEnclosingElement().asType()));
+            if (inherited && !typeNames.mentionsInaccessible(env.types.asMemberOf((DeclaredType) r, m))) {
+                return null;
+            }
+            return (DeclaredType) r;
         }
 
         /** If {@code target} is a field the companion cannot reach, the field; else null. */
@@ -522,14 +564,13 @@ public final class TreePrinter {
                 return null;
             }
             Element e = index.element(t);
-            if (e == null || e.getKind() != ElementKind.FIELD || access.isAccessible(e)) {
+            if (e == null || e.getKind() != ElementKind.FIELD || !viaAccessor(e)) {
                 return null;
             }
             if (t.getKind() == Tree.Kind.IDENTIFIER && !e.getModifiers().contains(Modifier.STATIC)
                     && memberOfLocalFrame(e)) {
                 return null;
             }
-            checkAccessorOwner(t, e);
             return (VariableElement) e;
         }
 
@@ -629,7 +670,10 @@ public final class TreePrinter {
             return selfName;
         }
 
-        void typeElement(TypeElement type) {
+        void typeElement(Tree at, TypeElement type) {
+            if (typeNames.isInaccessible(type)) {
+                throw new Unsupported(at, "naming the private class " + type.getSimpleName() + " here");
+            }
             out.add("$T", typeNames.className(type));
         }
 
@@ -637,6 +681,15 @@ public final class TreePrinter {
             String name = tree.getIdentifier().toString();
             Element e = index.element(tree);
             if (name.equals("class")) {
+                TypeMirror t = typeOf(tree.getExpression());
+                if (t != null && typeNames.mentionsInaccessible(t)) {
+                    // The class object the companion holds (a class literal would name the class).
+                    CodeBlock cls = accessors.classObject(t);
+                    out.add(t.getKind() == TypeKind.ARRAY ? CodeBlock.of("(($T) ($T) $L)", typeNames.of(index.type(tree)),
+                            ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)),
+                            cls) : cls);
+                    return;
+                }
                 type(tree.getExpression());
                 out.add(".class");
                 return;
@@ -652,7 +705,7 @@ public final class TreePrinter {
                 return;
             }
             if (e != null && TypeNames.isTypeLike(e)) {
-                typeElement((TypeElement) e);
+                typeElement(tree, (TypeElement) e);
                 return;
             }
             if (e != null && e.getKind() == ElementKind.PACKAGE) {
@@ -698,7 +751,7 @@ public final class TreePrinter {
                         out.add("$L", name);
                     } else {
                         checkAccess(tree, m);
-                        typeElement(owner);
+                        typeElement(tree, owner);
                         out.add(".");
                         typeArguments(tree.getTypeArguments());
                         out.add("$L", name);
@@ -719,8 +772,10 @@ public final class TreePrinter {
                     checkAccess(tree, m);
                 }
                 Element q = index.element(ms.getExpression());
-                if (isStatic && q != null && TypeNames.isTypeLike(q)) {
-                    typeElement((TypeElement) q);
+                if (isStatic && q != null && TypeNames.isTypeLike(q) && typeNames.isInaccessible(q)) {
+                    typeElement(tree, (TypeElement) m.getEnclosingElement()); // inherited: name the accessible class
+                } else if (isStatic && q != null && TypeNames.isTypeLike(q)) {
+                    typeElement(tree, (TypeElement) q);
                 } else {
                     expr(ms.getExpression());
                 }
@@ -735,20 +790,23 @@ public final class TreePrinter {
 
         /** A call the companion cannot make directly: through a generated helper. */
         boolean privateCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
-            if (access.isAccessible(m)) {
-                return false;
+            ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
+                    ? ((MemberSelectTree) select).getExpression() : null;
+            DeclaredType receiverType = null;
+            if (!viaAccessor(m)) {
+                receiverType = handleReceiver(q, m);
+                if (receiverType == null) {
+                    return false;
+                }
             }
             if (select.getKind() == Tree.Kind.IDENTIFIER && !isStatic && memberOfLocalFrame(m)) {
                 return false;
             }
-            checkAccessorOwner(tree, m);
             out.add("$T.", method.companion);
             typeArguments(tree.getTypeArguments());
-            out.add("$L(", accessors.method(m));
+            out.add("$L(", accessors.method(m, receiverType));
             boolean first = true;
             if (!isStatic) {
-                ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
-                        ? ((MemberSelectTree) select).getExpression() : null;
                 receiver(tree, q);
                 first = false;
             }
@@ -829,12 +887,15 @@ public final class TreePrinter {
 
         void newClass(NewClassTree tree) {
             Element ctorElement = index.element(tree);
-            if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement
-                    && !access.isAccessible(ctorElement) && tree.getEnclosingExpression() == null
-                    && !TypeNames.isLocalClass(ctorElement.getEnclosingElement())) {
-                checkAccessorOwner(tree, ctorElement);
-                out.add("$T.$L", method.companion, accessors.method((ExecutableElement) ctorElement));
-                arguments(tree.getArguments());
+            if (tree.getClassBody() != null) {
+                TypeMirror created = typeOf(tree.getIdentifier());
+                if (created != null && typeNames.mentionsInaccessible(created)) {
+                    throw new Unsupported(tree.getIdentifier(), "an anonymous class extending or implementing "
+                            + privateName(created) + " (declare a named nested class instead)");
+                }
+            }
+            if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement && viaAccessor(ctorElement)) {
+                privateConstructor(tree, (ExecutableElement) ctorElement);
                 return;
             }
             if (tree.getEnclosingExpression() != null) {
@@ -867,6 +928,31 @@ public final class TreePrinter {
             }
         }
 
+        /**
+         * {@code new C(args)} through a constructor handle; an inner class's outer instance comes
+         * first (checked for null, as {@code outer.new C()} does).
+         */
+        void privateConstructor(NewClassTree tree, ExecutableElement ctor) {
+            out.add("$T.$L(", method.companion, accessors.method(ctor));
+            boolean first = true;
+            if (PrivateAccessors.outerInstanceType((TypeElement) ctor.getEnclosingElement()) != null) {
+                if (tree.getEnclosingExpression() != null) {
+                    out.add("$T.requireNonNull(", java.util.Objects.class);
+                    expr(tree.getEnclosingExpression());
+                    out.add(")");
+                } else {
+                    out.add("$L", self(tree));
+                }
+                first = false;
+            }
+            for (ExpressionTree arg : tree.getArguments()) {
+                out.add(first ? "" : ", ");
+                first = false;
+                expr(arg);
+            }
+            out.add(")");
+        }
+
         boolean needsOuterInstance(NewClassTree tree) {
             Element ctor = index.element(tree);
             if (ctor == null) {
@@ -892,6 +978,9 @@ public final class TreePrinter {
         }
 
         void newArray(NewArrayTree tree) {
+            if (privateArray(tree, typeOf(tree))) {
+                return;
+            }
             if (tree.getType() == null) {
                 // {a, b} shorthand: spell the type, valid outside declarations too.
                 out.add("new $T", typeNames.of(index.type(tree)));
@@ -937,6 +1026,7 @@ public final class TreePrinter {
         }
 
         void lambda(LambdaExpressionTree tree) {
+            rejectPrivateFunctionalInterface(tree, "a lambda");
             List<? extends VariableTree> params = tree.getParameters();
             boolean explicit = tree.getParameters().stream().anyMatch(p -> p.getType() != null
                     && env.positions.getStartPosition(method.unit, p.getType()) >= 0
@@ -989,6 +1079,10 @@ public final class TreePrinter {
                 throw new Unsupported(tree, "a bound method reference to an @Async method; write a lambda that calls"
                         + " it instead");
             }
+            rejectPrivateFunctionalInterface(tree, "a method reference");
+            if (privateMemberReference(tree, target, qe)) {
+                return;
+            }
             if (q.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) q).getName().contentEquals("this")) {
                 out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
             } else if (qe != null && TypeNames.isTypeLike(qe)) {
@@ -1007,6 +1101,10 @@ public final class TreePrinter {
             if (p instanceof BindingPatternTree) {
                 VariableTree binding = ((BindingPatternTree) p).getVariable();
                 Element e = index.element(binding);
+                if (e != null && typeNames.mentionsInaccessible(e.asType())) {
+                    throw new Unsupported(p, "this pattern on " + privateName(e.asType())
+                            + " (only 'x instanceof T t' tests a private class; use it, then a switch on the result)");
+                }
                 String tracked = hooks.local(e, true, inNestedFrame());
                 modifiers(binding.getModifiers(), false);
                 if (isVar(binding)) {
@@ -1024,7 +1122,13 @@ public final class TreePrinter {
                     out.add(" $L", binding.getName());
                 }
             } else if (kind.equals("DECONSTRUCTION_PATTERN")) {
-                type((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor"));
+                Tree deconstructor = (Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor");
+                TypeMirror record = typeOf(deconstructor);
+                if (record != null && typeNames.mentionsInaccessible(record)) {
+                    throw new Unsupported(p, "a record pattern on " + privateName(record)
+                            + " (test it with 'instanceof' and call its accessors)");
+                }
+                type(deconstructor);
                 out.add("(");
                 List<?> nested = (List<?>) dev.tulip.processor.analysis.CaseLabels.call(p, "getNestedPatterns");
                 for (int i = 0; i < nested.size(); i++) {
@@ -1047,6 +1151,14 @@ public final class TreePrinter {
 
         void instanceOf(InstanceOfTree tree) {
             Tree pattern = tree.getPattern();
+            TypeMirror tested = typeOf(tree.getType());
+            if (pattern == null && tested != null && typeNames.mentionsInaccessible(env.types.erasure(tested))) {
+                // instanceof a class generated code cannot name: its class object tests
+                out.add("$L.isInstance(", accessors.classObject(tested));
+                expr(tree.getExpression());
+                out.add(")");
+                return;
+            }
             if (pattern == null) {
                 expr(tree.getExpression());
                 out.add(" instanceof ");
@@ -1057,9 +1169,14 @@ public final class TreePrinter {
             int before = binds.size();
             // Print into a side buffer first: whether parentheses are needed depends on the bindings.
             CodeBlock.Builder outer = swapOut(saved);
-            expr(tree.getExpression());
-            out.add(" instanceof ");
-            pattern(pattern);
+            if (pattern instanceof BindingPatternTree && typeNames.mentionsInaccessible(
+                    env.types.erasure(index.element(((BindingPatternTree) pattern).getVariable()).asType()))) {
+                privateTypePattern(tree.getExpression(), (BindingPatternTree) pattern);
+            } else {
+                expr(tree.getExpression());
+                out.add(" instanceof ");
+                pattern(pattern);
+            }
             CodeBlock test = swapOut(outer).build();
             if (binds.size() == before) {
                 out.add(test);
@@ -1083,27 +1200,57 @@ public final class TreePrinter {
 
         void switchExpression(SwitchExpressionTree tree) {
             out.add("switch (");
-            expr(stripParens(tree.getExpression()));
+            boolean ordinals = selector(tree.getExpression());
             out.add(") {\n$>");
             nativeTargets.push(tree);
             try {
-                cases(tree.getCases());
+                cases(tree.getCases(), ordinals);
+                if (ordinals && tree.getCases().stream().noneMatch(TreePrinter::isDefault)) {
+                    // javac adds this case to an exhaustive enum switch; on ordinals it must be written
+                    boolean rules = tree.getCases().get(0).getCaseKind() == CaseTree.CaseKind.RULE;
+                    out.add(rules ? "default -> throw new $T();\n" : "default:\n$>throw new $T();\n$<",
+                            IncompatibleClassChangeError.class);
+                }
             } finally {
                 nativeTargets.pop();
             }
             out.add("$<}");
         }
 
+        /**
+         * Prints a switch selector; a private enum (whose constants generated code cannot name) is
+         * switched on by ordinal, which is what its case labels then print. True in that case.
+         */
+        boolean selector(ExpressionTree selector) {
+            ExpressionTree e = stripParens(selector);
+            if (!isPrivateEnum(typeOf(e))) {
+                expr(e);
+                return false;
+            }
+            boolean primary = e.getKind() == Tree.Kind.IDENTIFIER || e.getKind() == Tree.Kind.MEMBER_SELECT
+                    || e.getKind() == Tree.Kind.METHOD_INVOCATION;
+            out.add(primary ? "" : "(");
+            expr(e);
+            out.add(primary ? ".ordinal()" : ").ordinal()"); // null still throws NullPointerException
+            return true;
+        }
+
         // ---------------- types and modifiers ----------------
 
         void type(Tree typeTree) {
+            TypeMirror projected = typeTree.getKind() == Tree.Kind.PRIMITIVE_TYPE ? null : typeOf(typeTree);
+            if (projected != null && typeNames.mentionsInaccessible(projected)) {
+                // It names a private class: spelled as its accessible supertype (see TypeNames).
+                out.add("$T", typeNames.of(projected));
+                return;
+            }
             if (typeTree.getKind() == Tree.Kind.IDENTIFIER || typeTree.getKind() == Tree.Kind.MEMBER_SELECT) {
                 Element e = index.element(typeTree);
                 if (e != null && TypeNames.isTypeLike(e)) {
                     if (TypeNames.isLocalClass(e)) {
                         out.add("$L", sourceText(typeTree));
                     } else {
-                        typeElement((TypeElement) e);
+                        typeElement(typeTree, (TypeElement) e);
                     }
                     return;
                 }
@@ -1273,11 +1420,11 @@ public final class TreePrinter {
                 case SWITCH: {
                     SwitchTree s = (SwitchTree) tree;
                     out.add("switch (");
-                    expr(stripParens(s.getExpression()));
+                    boolean ordinals = selector(s.getExpression());
                     out.add(") {\n$>");
                     nativeTargets.push(s);
                     try {
-                        cases(s.getCases());
+                        cases(s.getCases(), ordinals);
                     } finally {
                         nativeTargets.pop();
                     }
@@ -1420,9 +1567,12 @@ public final class TreePrinter {
             out.add("\n");
         }
 
-        void cases(List<? extends CaseTree> cases) {
+        void cases(List<? extends CaseTree> cases, boolean ordinals) {
             for (CaseTree c : cases) {
                 List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+                if (ordinals) {
+                    checkOrdinalLabels(labels);
+                }
                 if (labels.isEmpty() || (labels.size() == 1 && labels.get(0).getKind().name().equals("DEFAULT_CASE_LABEL"))) {
                     out.add("default");
                 } else {
@@ -1473,6 +1623,10 @@ public final class TreePrinter {
 
         void caseLabel(ExpressionTree label) {
             Element e = index.element(label);
+            if (e != null && e.getKind() == ElementKind.ENUM_CONSTANT && typeNames.isInaccessible(e.getEnclosingElement())) {
+                out.add("$L /* $L */", ordinal(e), e.getSimpleName());
+                return;
+            }
             if (e != null && e.getKind() == ElementKind.ENUM_CONSTANT && label.getKind() == Tree.Kind.IDENTIFIER) {
                 out.add("$L", e.getSimpleName());
             } else {
@@ -1502,6 +1656,7 @@ public final class TreePrinter {
             }
             blockBody(tree.getBlock(), false);
             for (CatchTree c : tree.getCatches()) {
+                rejectPrivateCatch(c.getParameter());
                 out.add(" catch (");
                 variableHeader(c.getParameter());
                 out.add(") ");
@@ -1530,6 +1685,10 @@ public final class TreePrinter {
 
         void variableInitializer(VariableTree tree) {
             ExpressionTree init = tree.getInitializer();
+            if (init.getKind() == Tree.Kind.NEW_ARRAY && subst.get(init) == null
+                    && privateArray((NewArrayTree) init, index.element(tree).asType())) {
+                return;
+            }
             if (init.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) init).getType() == null
                     && subst.get(init) == null) {
                 initializers(((NewArrayTree) init).getInitializers());
@@ -1657,6 +1816,17 @@ public final class TreePrinter {
             if (tree.getKind() != Tree.Kind.CLASS && tree.getKind() != Tree.Kind.INTERFACE) {
                 throw new Unsupported(tree, "a local " + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT)
                         + " (declare it as a member of the class instead)");
+            }
+            List<Tree> supers = new java.util.ArrayList<>(tree.getImplementsClause());
+            if (tree.getExtendsClause() != null) {
+                supers.add(tree.getExtendsClause());
+            }
+            for (Tree sup : supers) {
+                TypeMirror t = typeOf(sup);
+                if (t != null && typeNames.mentionsInaccessible(t)) {
+                    throw new Unsupported(sup, "a local class extending or implementing " + privateName(t)
+                            + " (declare it as a nested class of the enclosing class instead)");
+                }
             }
             modifiers(tree.getModifiers(), false);
             out.add(tree.getKind() == Tree.Kind.INTERFACE ? "interface $L" : "class $L", tree.getSimpleName());
@@ -1811,6 +1981,330 @@ public final class TreePrinter {
             } finally {
                 nativeTargets.pop();
             }
+        }
+
+        // ---------------- private classes of the user's code ----------------
+
+        /** The attributed type of a tree, or null for a tree javac synthesized (outside the index). */
+        TypeMirror typeOf(Tree tree) {
+            try {
+                return index.type(tree);
+            } catch (IllegalArgumentException synthesized) {
+                return null;
+            }
+        }
+
+        /**
+         * A pattern binding of a private class that is declared in printed code and whose accessible
+         * supertype cannot be a pattern type over the tested expression ({@code Object}, or a generic
+         * class): it is a one-element box ({@link #privateTypePattern}).
+         */
+        boolean isBoxedBinding(Element e) {
+            if (e.getKind() != ElementKind.BINDING_VARIABLE || !typeNames.mentionsInaccessible(env.types.erasure(e.asType()))) {
+                return false;
+            }
+            TypeName printed = typeNames.of(e.asType());
+            return printed.equals(ClassName.OBJECT) || !TypeNames.isReifiable(printed);
+        }
+
+        CodeBlock boxedRead(String box, Element binding) {
+            TypeName printed = typeNames.of(binding.asType());
+            return printed.equals(ClassName.OBJECT) ? CodeBlock.of("$L[0]", box)
+                    : CodeBlock.of("(($T) $L[0])", printed, box);
+        }
+
+        /**
+         * {@code e instanceof Item i} when generated code cannot name {@code Item}: the class object
+         * tests, and the binding gets the value when it matches. Java 17 forbids a pattern whose type
+         * is a supertype of the expression's, so the test goes through {@code PrivateAccess.instance}
+         * (whose result is an {@code Object}: {@code instance(Item$class, e) instanceof Record i});
+         * when the accessible supertype is {@code Object} itself, {@code PrivateAccess.match} boxes
+         * the value ({@code match(Item$class, e) instanceof Object[] i}) and {@code i} is read
+         * {@code i[0]}.
+         */
+        void privateTypePattern(ExpressionTree tested, BindingPatternTree pattern) {
+            VariableTree binding = pattern.getVariable();
+            Element e = index.element(binding);
+            TypeName printed = typeNames.of(e.asType());
+            boolean boxed = isBoxedBinding(e);
+            String tracked = hooks.local(e, true, inNestedFrame());
+            out.add("$T.$L($L, ", PrivateAccessors.PRIVATE_ACCESS, boxed ? "match" : "instance",
+                    accessors.classObject(e.asType()));
+            expr(tested);
+            out.add(") instanceof ");
+            modifiers(binding.getModifiers(), false);
+            out.add("$T", boxed ? ArrayTypeName.of(ClassName.OBJECT) : printed);
+            if (tracked != null) {
+                // The binding lives in a state-machine variable: match into a fresh name, then copy.
+                String fresh = tracked + "$match";
+                CodeBlock value = boxed ? boxedRead(fresh, e) : CodeBlock.of("$L", fresh);
+                matchNames.put(e, value.toString());
+                binds.add(new String[] {tracked, value.toString()});
+                out.add(" $L", fresh);
+            } else {
+                out.add(" $L", binding.getName());
+            }
+        }
+
+        /** {@code (Item) x} when generated code cannot name {@code Item}: its class object casts. */
+        boolean privateCast(TypeCastTree c) {
+            TypeMirror target = typeOf(c.getType());
+            if (target == null || !typeNames.mentionsInaccessible(env.types.erasure(target))) {
+                return false;
+            }
+            if (target.getKind() == TypeKind.INTERSECTION) {
+                throw new Unsupported(c, "a cast to an intersection with " + privateName(target));
+            }
+            CodeBlock cls = accessors.classObject(target);
+            if (target.getKind() == TypeKind.DECLARED) {
+                out.add("$L.cast(", cls); // Class<S>.cast returns the accessible supertype S
+                expr(c.getExpression());
+                out.add(")");
+            } else {
+                out.add("(($T) $L.cast(", typeNames.of(target), cls);
+                expr(c.getExpression());
+                out.add("))");
+            }
+            return true;
+        }
+
+        /**
+         * An array whose component class generated code cannot name, created reflectively so it has
+         * the real class ({@code new Item[n]}, {@code new Item[] {a, b}}, {@code Item[] a = {...}}),
+         * as later code may hand it to a member that expects one. False for any other array.
+         */
+        boolean privateArray(NewArrayTree tree, TypeMirror type) {
+            if (type == null || type.getKind() != TypeKind.ARRAY
+                    || !typeNames.mentionsInaccessible(env.types.erasure(type))) {
+                return false;
+            }
+            TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+            if (tree.getInitializers() != null) {
+                out.add("(($T) $T.arrayOf($L", typeNames.of(type), PrivateAccessors.PRIVATE_ACCESS,
+                        accessors.classObject(component));
+                for (ExpressionTree init : tree.getInitializers()) {
+                    out.add(", ");
+                    if (init.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) init).getType() == null) {
+                        privateArray((NewArrayTree) init, component);
+                    } else {
+                        expr(init);
+                    }
+                }
+                out.add("))");
+                return true;
+            }
+            TypeMirror remaining = type;
+            for (int i = 0; i < tree.getDimensions().size(); i++) {
+                remaining = ((javax.lang.model.type.ArrayType) remaining).getComponentType();
+            }
+            out.add("(($T) $T.newInstance($L", typeNames.of(type), java.lang.reflect.Array.class,
+                    accessors.classObject(remaining));
+            for (ExpressionTree dim : tree.getDimensions()) {
+                out.add(", ");
+                expr(dim);
+            }
+            out.add("))");
+            return true;
+        }
+
+        /** A lambda or method reference implementing a private interface has no type generated code can give it. */
+        void rejectPrivateFunctionalInterface(ExpressionTree tree, String what) {
+            TypeMirror t = typeOf(tree);
+            if (t != null && t.getKind() == TypeKind.DECLARED && typeNames.isInaccessible(((DeclaredType) t).asElement())) {
+                throw new Unsupported(tree, what + " implementing " + privateName(t)
+                        + " (make the interface package-private, or implement it with a nested class)");
+            }
+        }
+
+        /**
+         * A method reference to a member reached through a handle ({@code Item::qty}, {@code Item::new},
+         * {@code Kind::valueOf}, {@code item::qty}): a reference to the companion's static helper, which
+         * has the member's parameters (the receiver first); a bound receiver is evaluated (and checked
+         * for null) once, when the reference is. False for any other reference.
+         */
+        boolean privateMemberReference(MemberReferenceTree tree, Element target, Element qualifier) {
+            ExpressionTree q = tree.getQualifierExpression();
+            TypeMirror qType = typeOf(q);
+            boolean typeQualifier = qualifier != null && TypeNames.isTypeLike(qualifier);
+            boolean privateQualifier = qType != null && typeNames.mentionsInaccessible(env.types.erasure(qType));
+            if (tree.getMode() == MemberReferenceTree.ReferenceMode.NEW && qType != null
+                    && qType.getKind() == TypeKind.ARRAY && privateQualifier) {
+                // Item[]::new: an array of the real class
+                out.add("length$$ -> ($T) $T.newInstance($L, length$$)", typeNames.of(qType),
+                        java.lang.reflect.Array.class,
+                        accessors.classObject(((javax.lang.model.type.ArrayType) qType).getComponentType()));
+                return true;
+            }
+            if (!(target instanceof ExecutableElement)) {
+                return false;
+            }
+            ExecutableElement m = (ExecutableElement) target;
+            boolean isStatic = m.getModifiers().contains(Modifier.STATIC) || m.getKind() == ElementKind.CONSTRUCTOR;
+            DeclaredType receiverType = null;
+            if (!viaAccessor(m)) {
+                if (!privateQualifier || isStatic) {
+                    return false;
+                }
+                receiverType = (DeclaredType) qType; // Item::toString: looked up in Item
+            }
+            if (m.getKind() == ElementKind.CONSTRUCTOR
+                    && PrivateAccessors.outerInstanceType((TypeElement) m.getEnclosingElement()) != null) {
+                throw new Unsupported(tree, "a constructor reference to the inner class "
+                        + m.getEnclosingElement().getSimpleName() + " (write a lambda)");
+            }
+            String helper = accessors.method(m, receiverType);
+            if (typeQualifier || isStatic) {
+                out.add("$T::$L", method.companion, helper);
+                return true;
+            }
+            // expr::m: evaluate the receiver now, then call through the helper
+            TypeMirror fi = index.type(tree);
+            int arity = functionalArity(tree, fi);
+            CodeBlock.Builder params = CodeBlock.builder();
+            for (int i = 0; i < arity; i++) {
+                params.add(i == 0 ? "arg$$$L" : ", arg$$$L", i);
+            }
+            CodeBlock ps = params.build();
+            out.add("(($T) receiver$$ -> ($L) -> $T.$L(receiver$$$L$L)).apply(", ParameterizedTypeName.get(
+                    ClassName.get(java.util.function.Function.class), typeNames.of(qType).box(), typeNames.of(fi)),
+                    ps, method.companion, helper, arity == 0 ? "" : ", ", ps);
+            if (q.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) q).getName().contentEquals("this")) {
+                out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
+            } else {
+                out.add("$T.requireNonNull(", java.util.Objects.class);
+                expr(q);
+                out.add(")");
+            }
+            out.add(")");
+            return true;
+        }
+
+        /** The number of parameters of a functional interface's method. */
+        int functionalArity(Tree at, TypeMirror fi) {
+            TypeElement type = (TypeElement) env.types.asElement(fi);
+            for (Element e : env.elements.getAllMembers(type)) {
+                if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.ABSTRACT)
+                        && !isObjectMethod((ExecutableElement) e)) {
+                    return ((ExecutableElement) e).getParameters().size();
+                }
+            }
+            throw new Unsupported(at, "a method reference to a non-functional type " + fi);
+        }
+
+        boolean isObjectMethod(ExecutableElement m) {
+            String n = m.getSimpleName().toString();
+            int arity = m.getParameters().size();
+            return (n.equals("equals") && arity == 1) || (n.equals("hashCode") && arity == 0)
+                    || (n.equals("toString") && arity == 0);
+        }
+
+        boolean isPrivateEnum(TypeMirror t) {
+            return t != null && t.getKind() == TypeKind.DECLARED
+                    && ((DeclaredType) t).asElement().getKind() == ElementKind.ENUM
+                    && typeNames.isInaccessible(((DeclaredType) t).asElement());
+        }
+
+        /** A switch on a private enum goes by ordinal: only constant labels translate. */
+        void checkOrdinalLabels(List<? extends Tree> labels) {
+            for (Tree label : labels) {
+                String kind = label.getKind().name();
+                if (kind.equals("DEFAULT_CASE_LABEL")) {
+                    continue;
+                }
+                Tree constant = kind.equals("CONSTANT_CASE_LABEL")
+                        ? (Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getConstantExpression") : label;
+                Element e = constant instanceof ExpressionTree ? index.element(constant) : null;
+                if (e == null || e.getKind() != ElementKind.ENUM_CONSTANT) {
+                    throw new Unsupported(label, "this case label in a switch on a private enum (it is switched on"
+                            + " by ordinal: only its constants and default can be labels)");
+                }
+            }
+        }
+
+        void rejectPrivateCatch(VariableTree parameter) {
+            TypeMirror t = typeOf(parameter.getType());
+            if (t == null) {
+                Element e = index.element(parameter);
+                t = e == null ? null : e.asType();
+            }
+            if (t != null && typeNames.mentionsInaccessible(t)) {
+                throw new Unsupported(parameter.getType(), "catching " + privateName(t)
+                        + " (catch an accessible supertype and test it with 'instanceof')");
+            }
+        }
+    }
+
+/** The ordinal of an enum constant: its position among the constants, in declaration order. */
+    static int ordinal(Element constant) {
+        int i = 0;
+        for (Element e : constant.getEnclosingElement().getEnclosedElements()) {
+            if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                if (e.equals(constant)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        throw new IllegalStateException("not a constant of its enum: " + constant);
+    }
+
+    static boolean isDefault(CaseTree c) {
+        List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+        return labels.isEmpty() || labels.stream().anyMatch(l -> l.getKind().name().equals("DEFAULT_CASE_LABEL"));
+    }
+
+    /** "the private class Outer.Item", for messages: the first private class a type mentions. */
+    String privateName(TypeMirror type) {
+        String[] found = {null};
+        new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
+            @Override
+            public Void visitDeclared(DeclaredType t, Void unused) {
+                if (found[0] == null && typeNames.isInaccessible(t.asElement())) {
+                    found[0] = ((TypeElement) t.asElement()).getQualifiedName().toString();
+                    String pkg = env.elements.getPackageOf(t.asElement()).getQualifiedName().toString();
+                    if (!pkg.isEmpty() && found[0].startsWith(pkg + ".")) {
+                        found[0] = found[0].substring(pkg.length() + 1);
+                    }
+                }
+                t.getTypeArguments().forEach(a -> a.accept(this, null));
+                return null;
+            }
+
+            @Override
+            public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
+                return t.getComponentType().accept(this, null);
+            }
+        }.visit(type);
+        return "the private class " + (found[0] == null ? type.toString() : found[0]);
+    }
+
+    /**
+     * The selector of an exploded switch as the dispatch switch must test it: a private enum's
+     * ordinal (its case labels print ordinals: see {@code caseLabel}).
+     */
+    public CodeBlock switchSelector(ExpressionTree selector, CodeBlock printed) {
+        TypeMirror t = index.type(stripParens(selector));
+        if (t == null || t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).asElement().getKind() != ElementKind.ENUM
+                || !typeNames.isInaccessible(((DeclaredType) t).asElement())) {
+            return printed;
+        }
+        return CodeBlock.of("($L).ordinal()", printed);
+    }
+
+    /** Throws {@link Unsupported} unless every label of a switch on a private enum is one of its constants. */
+    public void checkSwitchLabels(ExpressionTree selector, List<? extends Tree> labels, PrintHooks hooks) {
+        TypeMirror t = index.type(stripParens(selector));
+        Run run = new Run(Map.of(), hooks);
+        if (run.isPrivateEnum(t)) {
+            run.checkOrdinalLabels(labels);
+        }
+    }
+
+    /** Throws {@link Unsupported} if a catch clause names a class generated code cannot name. */
+    public void checkCatchable(Tree at, TypeMirror caught) {
+        if (typeNames.mentionsInaccessible(caught)) {
+            throw new Unsupported(at, "catching " + privateName(caught)
+                    + " (catch an accessible supertype and test it with 'instanceof')");
         }
     }
 

@@ -25,12 +25,21 @@ import javax.lang.model.type.WildcardType;
  * Turns attributed types into JavaPoet names for generated code, including what JavaPoet alone does
  * not handle: local and anonymous classes declared in the body, captured wildcards and intersection
  * types (which have no name, so declarations use a denotable projection).
+ *
+ * <p>It is also the one place that decides how generated code spells a type it may not name: a
+ * private member class of the user's class (or a class nested in one) is printed as its nearest
+ * accessible supertype ({@link #accessibleSupertype}), wherever it occurs (a type argument, an array
+ * component...). The substitution is applied to every type the generated code mentions, so the
+ * printed program stays consistently typed; members of such classes are reached through handles
+ * ({@link PrivateAccessors}) and type tests through their class objects.
  */
 public final class TypeNames {
     private final Env env;
+    private final MemberAccess access;
 
-    public TypeNames(Env env) {
+    public TypeNames(Env env, MemberAccess access) {
         this.env = env;
+        this.access = access;
     }
 
     /** The name of a type as written in an expression context (a cast, a generic argument...). */
@@ -72,6 +81,9 @@ public final class TypeNames {
                 return WildcardTypeName.subtypeOf(Object.class);
             }
             case DECLARED:
+                if (isInaccessible(((DeclaredType) type).asElement())) {
+                    return accessibleSupertype((TypeElement) ((DeclaredType) type).asElement());
+                }
                 return declared((DeclaredType) type);
             case INTERSECTION:
                 return of(((IntersectionType) type).getBounds().get(0));
@@ -134,8 +146,168 @@ public final class TypeNames {
         return args.isEmpty() ? raw : ParameterizedTypeName.get(raw, args.toArray(new TypeName[0]));
     }
 
+    // ---------------- types generated code cannot name ----------------
+
+    /**
+     * True if generated code (another top-level class of the package) cannot name the class: it is
+     * private or nested in a private class. Local and anonymous classes are printed where they are
+     * declared, so they are not.
+     */
+    public boolean isInaccessible(Element element) {
+        return element instanceof TypeElement && !isLocalClass(element) && !access.isAccessible(element);
+    }
+
+    /** True if the type is, or mentions (as a type argument, array component, bound), a type generated code cannot name. */
+    public boolean mentionsInaccessible(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return mentionsInaccessible(((ArrayType) type).getComponentType());
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) type;
+                if (isInaccessible(d.asElement())) {
+                    return true;
+                }
+                for (TypeMirror arg : d.getTypeArguments()) {
+                    if (mentionsInaccessible(arg)) {
+                        return true;
+                    }
+                }
+                TypeMirror enclosing = d.getEnclosingType();
+                return enclosing.getKind() == TypeKind.DECLARED && mentionsInaccessible(enclosing);
+            }
+            case WILDCARD: {
+                WildcardType w = (WildcardType) type;
+                return (w.getExtendsBound() != null && mentionsInaccessible(w.getExtendsBound()))
+                        || (w.getSuperBound() != null && mentionsInaccessible(w.getSuperBound()));
+            }
+            case INTERSECTION:
+                return ((IntersectionType) type).getBounds().stream().anyMatch(this::mentionsInaccessible);
+            case TYPEVAR:
+                return isCaptured(type) && mentionsInaccessible(((TypeVariable) type).getUpperBound());
+            case EXECUTABLE: {
+                javax.lang.model.type.ExecutableType e = (javax.lang.model.type.ExecutableType) type;
+                return mentionsInaccessible(e.getReturnType())
+                        || e.getParameterTypes().stream().anyMatch(this::mentionsInaccessible)
+                        || e.getThrownTypes().stream().anyMatch(this::mentionsInaccessible);
+            }
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * How generated code spells a class it cannot name: its nearest accessible superclass, else its
+     * first accessible interface, else {@code Object}; {@code java.lang.Record} for a record and
+     * {@code Enum<?>} for an enum. Type arguments that would name the class again are wildcards.
+     */
+    public TypeName accessibleSupertype(TypeElement element) {
+        DeclaredType sup = accessibleSupertypeOf(element);
+        return sup == null ? ClassName.OBJECT : supertypeName(sup);
+    }
+
+    /** The supertype {@link #accessibleSupertype} names, or null for {@code Object}. */
+    public DeclaredType accessibleSupertypeOf(TypeElement element) {
+        TypeMirror sup = element.getSuperclass();
+        while (sup.getKind() == TypeKind.DECLARED) {
+            TypeElement s = (TypeElement) ((DeclaredType) sup).asElement();
+            if (!isInaccessible(s)) {
+                if (s.getQualifiedName().contentEquals("java.lang.Object")) {
+                    break;
+                }
+                return (DeclaredType) sup;
+            }
+            sup = s.getSuperclass();
+        }
+        java.util.Deque<TypeMirror> interfaces = new java.util.ArrayDeque<>(element.getInterfaces());
+        while (!interfaces.isEmpty()) {
+            DeclaredType i = (DeclaredType) interfaces.removeFirst();
+            TypeElement ie = (TypeElement) i.asElement();
+            if (!isInaccessible(ie)) {
+                return i;
+            }
+            interfaces.addAll(ie.getInterfaces());
+        }
+        return null;
+    }
+
+    /** An accessible supertype, with the arguments that mention inaccessible types as {@code ?}. */
+    private TypeName supertypeName(DeclaredType sup) {
+        if (sup.getTypeArguments().isEmpty()) {
+            return ClassName.get((TypeElement) sup.asElement());
+        }
+        List<TypeName> args = new ArrayList<>();
+        for (TypeMirror arg : sup.getTypeArguments()) {
+            args.add(mentionsInaccessible(arg) ? WildcardTypeName.subtypeOf(Object.class) : of(arg));
+        }
+        return ParameterizedTypeName.get(ClassName.get((TypeElement) sup.asElement()), args.toArray(new TypeName[0]));
+    }
+
+    /**
+     * A type generated code can name that every value of {@code type} belongs to, for parameters that
+     * the user's own code passes values to (the factory of an {@code @Async} method whose parameters
+     * mention a private class): {@code Item} becomes its accessible supertype, {@code List<Item>}
+     * becomes {@code List<?>}, {@code Map<String, List<Item>>} becomes
+     * {@code Map<String, ? extends List<?>>}, {@code Item[]} becomes {@code Object[]}.
+     */
+    public TypeName supertypeFor(TypeMirror type) {
+        if (!mentionsInaccessible(type)) {
+            return of(type);
+        }
+        switch (type.getKind()) {
+            case ARRAY:
+                return ArrayTypeName.of(supertypeFor(((ArrayType) type).getComponentType()));
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) type;
+                TypeElement element = (TypeElement) d.asElement();
+                if (isInaccessible(element)) {
+                    return accessibleSupertype(element);
+                }
+                List<TypeName> args = new ArrayList<>();
+                for (TypeMirror arg : d.getTypeArguments()) {
+                    args.add(mentionsInaccessible(arg) ? wildcardFor(arg) : of(arg));
+                }
+                return ParameterizedTypeName.get(ClassName.get(element), args.toArray(new TypeName[0]));
+            }
+            default:
+                return of(type);
+        }
+    }
+
+    private TypeName wildcardFor(TypeMirror arg) {
+        TypeMirror bound = arg;
+        if (arg.getKind() == TypeKind.WILDCARD) {
+            bound = ((WildcardType) arg).getExtendsBound();
+            if (bound == null) {
+                return WildcardTypeName.subtypeOf(Object.class); // ? super Item: only ? contains it
+            }
+        }
+        TypeName sup = supertypeFor(bound);
+        return sup.equals(ClassName.OBJECT) ? WildcardTypeName.subtypeOf(Object.class) : WildcardTypeName.subtypeOf(sup);
+    }
+
+    /**
+     * True if {@code name} may be the type of a pattern ({@code instanceof T t}): a class, or a
+     * generic class with unbounded wildcards only.
+     */
+    public static boolean isReifiable(TypeName name) {
+        if (name instanceof ClassName) {
+            return true;
+        }
+        if (name instanceof ParameterizedTypeName) {
+            return ((ParameterizedTypeName) name).typeArguments().stream()
+                    .allMatch(a -> a.equals(WildcardTypeName.subtypeOf(Object.class)));
+        }
+        if (name instanceof ArrayTypeName) {
+            return isReifiable(((ArrayTypeName) name).componentType());
+        }
+        return name.isPrimitive();
+    }
+
     /** The class name of a type element; local classes are named by their simple name. */
     public ClassName className(TypeElement element) {
+        if (isInaccessible(element)) {
+            throw new IllegalStateException("generated code cannot name " + element);
+        }
         if (element.getNestingKind() == NestingKind.LOCAL) {
             return ClassName.get("", element.getSimpleName().toString());
         }

@@ -815,7 +815,8 @@ public final class Lowerer {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
         spill.lower(selector, subst);
         Hooks hooks = new Hooks();
-        Terminator.Switch dispatch = new Terminator.Switch(print(selector, subst, hooks));
+        Terminator.Switch dispatch = new Terminator.Switch(
+                printer.switchSelector(selector, print(selector, subst, hooks)));
         hooks.flushInto(dispatch);
         Block[] bodies = new Block[cases.size()];
         for (int i = 0; i < cases.size(); i++) {
@@ -824,6 +825,7 @@ public final class Lowerer {
             bodies[i].label = c.getExpressions().isEmpty() ? "default" : "case";
             Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
             List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
+            printer.checkSwitchLabels(selector, labels, hooks);
             if (labels.isEmpty()) {
                 dispatch.otherwise = bodies[i];
             }

@@ -156,9 +156,11 @@ final class TryLowerer {
         Tree type = param.getType();
         if (type instanceof UnionTypeTree) {
             for (Tree alt : ((UnionTypeTree) type).getTypeAlternatives()) {
+                l.printer.checkCatchable(alt, l.index.type(alt));
                 types.add(l.typeNames.erasure(l.index.type(alt)));
             }
         } else {
+            l.printer.checkCatchable(type, l.index.type(type));
             types.add(l.typeNames.erasure(l.index.type(type)));
         }
         return types;

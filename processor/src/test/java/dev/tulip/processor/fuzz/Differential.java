@@ -33,6 +33,7 @@ public final class Differential {
     private final Set<String> suppress = new TreeSet<>();
     private String resultType = "Integer";
     private boolean instance;
+    private String members = "";
 
     private Differential(String body) {
         this.body = body;
@@ -74,6 +75,19 @@ public final class Differential {
         return this;
     }
 
+    /**
+     * Declares members (for instance private nested classes, records, enums and interfaces) in both
+     * the reference class and the Tulip class, so that the bodies can use them.
+     */
+    public Differential members(String declarations) {
+        StringBuilder b = new StringBuilder();
+        for (String line : declarations.split("\n", -1)) {
+            b.append(line.isEmpty() ? "" : "    " + line).append('\n');
+        }
+        this.members = b.toString();
+        return this;
+    }
+
     public Differential returns(String type) {
         this.resultType = type;
         return this;
@@ -96,7 +110,9 @@ public final class Differential {
         }
         ProgramGenerator.Method main = new ProgramGenerator.Method("m", false, resultType, indent(body), suppress,
                 instance);
-        return new ProgramGenerator.Program(0, "m", main, ms, null);
+        ProgramGenerator.Program p = new ProgramGenerator.Program(0, "m", main, ms, null);
+        p.members = members;
+        return p;
     }
 
     private static String indent(String s) {

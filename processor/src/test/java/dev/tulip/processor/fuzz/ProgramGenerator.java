@@ -222,6 +222,8 @@ final class ProgramGenerator {
         final Method main;
         final List<Method> subs;
         final Illegal illegal;
+        /** Extra members declared the same in both classes (private nested types...), or empty. */
+        String members = "";
 
         Program(long seed, String id, Method main, List<Method> subs, Illegal illegal) {
             this.seed = seed;
@@ -240,7 +242,8 @@ final class ProgramGenerator {
             return "    static int " + field() + ";\n"
                     + "    private int " + id + "f;\n"
                     + "    private static int " + id + "s;\n\n"
-                    + "    private int " + id + "h(int x) {\n        return x * 2 + " + id + "f;\n    }\n\n";
+                    + "    private int " + id + "h(int x) {\n        return x * 2 + " + id + "f;\n    }\n\n"
+                    + members;
         }
 
         /** Members of the reference class: plain methods; a sub returns a lazy {@link Sync}. */

@@ -1,0 +1,143 @@
+package dev.tulip.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.Method;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Private nested types in the parameters and results of {@code @Async} methods, called from the user's
+ * own code through the generated factories; and the forms with private types that stay rejected, each
+ * with one error at the exact node.
+ */
+class PrivateSignaturesTest {
+    @Test
+    void factoriesTakeAndReturnPrivateTypes() throws Exception {
+        ClassLoader loader = TestCompiler.compileAndLoad(JavaFileObjects.forResource("forms/Privates.java"));
+        Method demo = loader.loadClass("forms.Privates").getDeclaredMethod("demo");
+        demo.setAccessible(true);
+        assertEquals("true applex5 [apple0x5, apple1x5, apple2x5] {apple0=Order[dish=apple0, qty=5],"
+                + " apple1=Order[dish=apple1, qty=5], apple2=Order[dish=apple2, qty=5], tea=Order[dish=tea, qty=2]} 6 60",
+                demo.invoke(null));
+    }
+
+    @Test
+    void factorySignaturesNameOnlyAccessibleTypes() {
+        Compilation c = TestCompiler.compile(JavaFileObjects.forResource("forms/Privates.java"));
+        String companion = TestCompiler.generated(c, "PrivatesAsync");
+        assertTrue(companion.contains("static <R> Coroutine<R> restock(Object item, int more)"), companion);
+        assertTrue(companion.contains("static <R> Coroutine<R> split(Object item, Enum<?> kind)"), companion);
+        assertTrue(companion.contains("static <R> Coroutine<R> orders(List<?> items, Record... extra)"), companion);
+        assertTrue(companion.contains("static Coroutine<Integer> count(Map<String, ? extends List<?>> stock, Object[] shelf)"),
+                companion);
+    }
+
+    private static JavaFileObject source(String... body) {
+        String[] lines = new String[body.length + 16];
+        lines[0] = "package demo;";
+        lines[1] = "import dev.tulip.*;";
+        lines[2] = "import static dev.tulip.Tulip.*;";
+        lines[3] = "import java.util.function.*;";
+        lines[4] = "public class Demo {";
+        lines[5] = "  private static class Item { int qty; }";
+        lines[6] = "  private interface Pricing { int price(int qty); }";
+        lines[7] = "  private static class Oops extends RuntimeException { private static final long serialVersionUID = 1L; }";
+        lines[8] = "  private enum Kind { A, B }";
+        for (int i = 9; i < 15; i++) {
+            lines[i] = "";
+        }
+        System.arraycopy(body, 0, lines, 15, body.length);
+        lines[lines.length - 1] = "}";
+        return TestCompiler.source("demo.Demo", lines);
+    }
+
+    private static void rejected(String message, int line, int column, String... body) {
+        Compilation c = TestCompiler.compile(source(body));
+        assertThat(c).hadErrorContaining(message).inFile(c.sourceFiles().get(0)).onLine(line).atColumn(column);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void anonymousSubclassOfPrivateClass() {
+        rejected("an anonymous class extending or implementing the private class Demo.Item", 17, 20,
+                "  @Async static Coroutine<Integer> m() {", // line 16
+                "    Object o = new Item() { };",
+                "    await(sleep(1));",
+                "    return done(1);",
+                "  }");
+    }
+
+    @Test
+    void localClassExtendingPrivateClass() {
+        rejected("a local class extending or implementing the private class Demo.Item", 17, 21,
+                "  @Async static Coroutine<Integer> m() {",
+                "    class L extends Item { }",
+                "    await(sleep(1));",
+                "    return done(1);",
+                "  }");
+    }
+
+    @Test
+    void lambdaImplementingPrivateInterface() {
+        rejected("a lambda implementing the private class Demo.Pricing", 17, 17,
+                "  @Async static Coroutine<Integer> m() {",
+                "    Pricing p = q -> q * 2;",
+                "    await(sleep(1));",
+                "    return done(p.price(2));",
+                "  }");
+    }
+
+    @Test
+    void methodReferenceImplementingPrivateInterface() {
+        rejected("a method reference implementing the private class Demo.Pricing", 17, 17,
+                "  @Async static Coroutine<Integer> m() {",
+                "    Pricing p = Math::abs;",
+                "    await(sleep(1));",
+                "    return done(p.price(2));",
+                "  }");
+    }
+
+    @Test
+    void catchingPrivateExceptionClass() {
+        rejected("catching the private class Demo.Oops", 20, 14,
+                "  @Async static Coroutine<Integer> m() {",
+                "    try {",
+                "      await(sleep(1));",
+                "      throw new Oops();",
+                "    } catch (Oops e) {",
+                "      return done(1);",
+                "    }",
+                "  }");
+    }
+
+    @Test
+    void catchingPrivateExceptionClassInPlainCode() {
+        rejected("catching the private class Demo.Oops", 20, 14,
+                "  @Async static Coroutine<Integer> m() {",
+                "    await(sleep(1));",
+                "    try {",
+                "      throw new Oops();",
+                "    } catch (Oops e) {",
+                "      return done(1);",
+                "    }",
+                "  }");
+    }
+
+    @Test
+    void throwingPrivateExceptionClassWorks() {
+        Compilation c = TestCompiler.compile(source(
+                "  @Async static Coroutine<Integer> m() {",
+                "    await(sleep(1));",
+                "    if (Kind.valueOf(\"A\") == Kind.A) {",
+                "      throw new Oops();",
+                "    }",
+                "    return done(1);",
+                "  }"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+}

@@ -1,0 +1,352 @@
+package dev.tulip.processor;
+
+import dev.tulip.processor.fuzz.Differential;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Private nested types of the enclosing class used in {@code @Async} bodies. The generated companion
+ * cannot name them: it spells them as an accessible supertype and reaches their members, constructors,
+ * constants and class objects through handles. Each program here runs the same body as plain Java and
+ * as an {@code @Async} method (awaits suspending, and all already done), and the traces must be equal;
+ * the generated code must compile without warnings under -Xlint:all.
+ */
+class PrivateTypesTest {
+    private static final String ITEM = """
+            private static class Item {
+                private final String name;
+                public int qty;
+                static int made;
+                static final String KIND = "item";
+
+                private Item(String name, int qty) {
+                    this.name = name;
+                    this.qty = qty;
+                    made++;
+                }
+
+                Item(String name) {
+                    this(name, 1);
+                }
+
+                private String label() {
+                    return name + "x" + qty;
+                }
+
+                static Item of(String name) {
+                    return new Item(name, 2);
+                }
+
+                private static int total(Item... items) {
+                    int sum = 0;
+                    for (Item i : items) {
+                        sum += i.qty;
+                    }
+                    return sum;
+                }
+
+                @Override
+                public String toString() {
+                    return "Item(" + name + ")";
+                }
+            }
+            """;
+
+    @Test
+    void privateStaticClassMembersAcrossAwaits() {
+        Differential.program("""
+                Item.made = 0;
+                Item a = new Item("a", 2);
+                t.log("made", a, a.label(), a.name, a.qty, Item.KIND, Item.made);
+                a.qty += await(later(3));
+                a.qty++;
+                Item b = Item.of(await(soon("b")));
+                t.log("b", b.label(), b.toString(), b.hashCode() == b.hashCode(), b.equals(a));
+                Item c = await(later(new Item("c")));
+                t.log("c", c.label(), Item.total(a, b, c), Item.total(), Item.total(new Item[] {c, c}));
+                Item.made += 10;
+                return done(a.qty + Item.made);
+                """).members(ITEM).assertSameTraces();
+    }
+
+    @Test
+    void genericsArraysAndMethodReferences() {
+        Differential.program("""
+                List<Item> list = new ArrayList<>();
+                Map<String, Item> byName = new HashMap<>();
+                for (String s : List.of("x", "yy", "z")) {
+                    Item i = new Item(s, s.length() + await(later(1)));
+                    list.add(i);
+                    byName.put(s, i);
+                }
+                list.sort(Comparator.comparing(Item::label).reversed());
+                list.forEach(i -> t.log("sorted", i.label()));
+                Function<String, Item> make = Item::new;
+                Function<Item, String> label = Item::label;
+                BiFunction<String, Integer, Item> make2 = Item::new;
+                Item z = make.apply("z");
+                t.log("refs", label.apply(z), make2.apply("w", 9).label(), byName.get("yy").qty);
+                Supplier<String> bound = z::label;
+                z.qty = 5;
+                t.log("bound", bound.get());
+                Item[] arr = new Item[2];
+                arr[0] = await(later(z));
+                arr[1] = list.get(0);
+                Item[] more = {z, list.get(1)};
+                Item[][] grid = new Item[2][3];
+                grid[1][2] = z;
+                Item[] copy = list.toArray(new Item[0]);
+                IntFunction<Item[]> newArray = Item[]::new;
+                t.log("arrays", arr[0].label(), more[1].label(), grid[1][2].name, grid[0].length, copy.length,
+                        newArray.apply(4).length, Item.total(arr), Item.total(more));
+                Object o = arr[1];
+                boolean isItem = o instanceof Item;
+                Item cast = (Item) o;
+                Object s = "s";
+                t.log("tests", isItem, cast.label(), Item.class.getSimpleName(), Item[].class.getSimpleName(),
+                        s instanceof Item);
+                try {
+                    Item bad = (Item) (Object) "nope";
+                    t.log("not reached", bad);
+                } catch (ClassCastException e) {
+                    t.log("cce");
+                }
+                int sum = list.stream().mapToInt(i -> i.qty).sum();
+                Optional<Item> first = list.stream().filter((Item i) -> i.qty > 2).findFirst();
+                return done(sum + first.map(i -> i.qty).orElse(0));
+                """).members(ITEM).assertSameTraces();
+    }
+
+    @Test
+    void instanceofPatternsTrackedAndNot() {
+        Differential.program("""
+                Object[] things = {new Item("p", 1), "text", new Item("q", 4), null};
+                int n = 0;
+                for (Object o : things) {
+                    if (o instanceof Item i && i.qty > 0) {
+                        t.log("item", i.label());
+                        n += await(later(i.qty));
+                        t.log("still", i.label());
+                    } else if (!(o instanceof Item j)) {
+                        t.log("other", o);
+                    } else {
+                        t.log("never", j);
+                    }
+                    if (!(o instanceof Item k)) {
+                        continue;
+                    }
+                    k.qty++;
+                    t.log("after", k.label());
+                }
+                return done(n);
+                """).members(ITEM).assertSameTraces();
+    }
+
+    private static final String ORDER = """
+            private record Order(String dish, int qty) {
+                static Order checked(String dish, int qty) {
+                    if (qty < 0) {
+                        throw new IllegalArgumentException("negative " + dish);
+                    }
+                    return new Order(dish, qty);
+                }
+
+                int doubled() {
+                    return qty * 2;
+                }
+            }
+            """;
+
+    @Test
+    void privateRecord() {
+        Differential.program("""
+                Order o = new Order("soup", 2);
+                await(later(0));
+                t.log("order", o.dish(), o.qty(), o.doubled(), o, o.equals(new Order("soup", 2)),
+                        o.hashCode() == new Order("soup", 2).hashCode());
+                try {
+                    Order.checked("bad", await(later(-1)));
+                } catch (IllegalArgumentException e) {
+                    t.log("rejected", e.getMessage());
+                }
+                Object any = o;
+                if (any instanceof Order r && r.qty() > 1) {
+                    await(pause());
+                    t.log("matched", r.dish());
+                }
+                List<Order> orders = List.of(o, Order.checked("tea", await(soon(3))));
+                return done(new Order("total", orders.stream().mapToInt(Order::qty).sum()));
+                """).members(ORDER).returns("Order").assertSameTraces();
+    }
+
+    private static final String KIND = """
+            private enum Kind {
+                A, B, C {
+                    @Override
+                    String tag() {
+                        return "c!";
+                    }
+                };
+
+                String tag() {
+                    return name().toLowerCase();
+                }
+            }
+            """;
+
+    @Test
+    void privateEnumSwitches() {
+        Differential.program("""
+                int total = 0;
+                for (Kind k : Kind.values()) {
+                    switch (k) {
+                        case A:
+                            total += 1;
+                        case B:
+                            total += 10;
+                            break;
+                        default:
+                            total += 100;
+                    }
+                    String s = switch (k) {
+                        case A -> "a";
+                        case B -> {
+                            String b = "b" + await(later(1));
+                            yield b;
+                        }
+                        case C -> "c";
+                    };
+                    int w = switch (k) {
+                        case A:
+                        case B:
+                            yield 1;
+                        default:
+                            yield 2;
+                    };
+                    t.log("kind", k, s, w, k.name(), k.ordinal(), k.tag(), k.compareTo(Kind.B), k == Kind.C);
+                    switch (k) {
+                        case C -> t.log("C!", await(later(3)));
+                        default -> t.log("not C");
+                    }
+                }
+                Kind v = Kind.valueOf(await(later("C")));
+                t.log("valueOf", v, v.tag(), Kind.values().length, Kind.class.getSimpleName());
+                Kind none = null;
+                try {
+                    switch (none) {
+                        case A:
+                            t.log("never");
+                            break;
+                        default:
+                            t.log("never");
+                    }
+                } catch (NullPointerException e) {
+                    t.log("npe");
+                }
+                try {
+                    switch (none) {
+                        case A:
+                            await(later(1));
+                            break;
+                        default:
+                            t.log("never");
+                    }
+                } catch (NullPointerException e) {
+                    t.log("npe exploded");
+                }
+                List<Kind> kinds = new ArrayList<>(List.of(Kind.C, Kind.A));
+                kinds.sort(Comparator.comparing(Kind::ordinal));
+                return done(total + kinds.get(0).ordinal());
+                """).members(KIND).suppress("fallthrough").assertSameTraces();
+    }
+
+    @Test
+    void privateInterfaceImplementedByPrivateClass() {
+        Differential.program("""
+                Pricing p = new Flat(3);
+                int first = p.price(await(later(2)));
+                Pricing q = Pricing.free();
+                Flat f = (Flat) p;
+                t.log("prices", first, q.price(5), p.describe(), f.rate, p instanceof Flat, q instanceof Flat);
+                return done(first + f.price(1));
+                """).members("""
+                private interface Pricing {
+                    int price(int qty);
+
+                    default String describe() {
+                        return "pricing " + price(1);
+                    }
+
+                    static Pricing free() {
+                        return new Flat(0);
+                    }
+                }
+
+                private static final class Flat implements Pricing {
+                    private final int rate;
+
+                    Flat(int rate) {
+                        this.rate = rate;
+                    }
+
+                    @Override
+                    public int price(int qty) {
+                        return qty * rate;
+                    }
+                }
+                """).assertSameTraces();
+    }
+
+    @Test
+    void nestedPrivateTypes() {
+        Differential.program("""
+                Box.Slot s = new Box.Slot(await(later(4)));
+                Box.Slot[] slots = {s, new Box.Slot(5)};
+                Shelf.Tag tag = Shelf.Tag.NEW;
+                t.log("nested", s.size, slots[1].size, tag, Shelf.Tag.values().length, Shelf.label(s.size));
+                return done(s.size);
+                """).members("""
+                private static class Box {
+                    static class Slot {
+                        final int size;
+
+                        Slot(int size) {
+                            this.size = size;
+                        }
+                    }
+                }
+
+                static class Shelf {
+                    private enum Tag { OLD, NEW }
+
+                    private static String label(int n) {
+                        return "shelf " + n;
+                    }
+                }
+                """).assertSameTraces();
+    }
+
+    @Test
+    void privateInnerClassOfAnInstanceMethod() {
+        Differential.program("""
+                mf = 3;
+                Counter c = new Counter();
+                c.add(await(later(2)));
+                Counter d = this.new Counter();
+                d.add(c.total());
+                t.log("counters", c.total(), d.total(), mh(c.total()));
+                return done(d.total());
+                """).members("""
+                private class Counter {
+                    private int count;
+
+                    void add(int n) {
+                        count += n + mf;
+                    }
+
+                    int total() {
+                        return count;
+                    }
+                }
+                """).instance().assertSameTraces();
+    }
+}
