@@ -58,6 +58,7 @@ import javax.lang.model.type.TypeMirror;
 public final class TulipProcessor extends AbstractProcessor {
     private Env env;
     private dev.tulip.processor.analysis.AnonymousVarCheck anonymousVars;
+    private dev.tulip.processor.analysis.RecordConstructorCheck records;
     /** Classes whose methods refer to types not generated yet: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -77,6 +78,7 @@ public final class TulipProcessor extends AbstractProcessor {
         super.init(processingEnv);
         env = new Env(processingEnv);
         anonymousVars = new dev.tulip.processor.analysis.AnonymousVarCheck(env);
+        records = new dev.tulip.processor.analysis.RecordConstructorCheck(env);
     }
 
     /** Total time spent in {@link #process}, reported with {@code -Atulip.timing=true}. */
@@ -134,7 +136,7 @@ public final class TulipProcessor extends AbstractProcessor {
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byOwner.entrySet()) {
             compileOwner(entry.getKey(), entry.getValue(), round.processingOver());
         }
-        new PlainCodeCheck(env, anonymousVars).check(round.getRootElements(), byOwner.keySet());
+        new PlainCodeCheck(env, records).check(round.getRootElements(), byOwner.keySet());
         return true;
     }
 
@@ -159,6 +161,9 @@ public final class TulipProcessor extends AbstractProcessor {
             }
         }
         if (valid.isEmpty()) {
+            return;
+        }
+        if (records.report(owner, "Tulip attributes the bodies of its @Async methods")) {
             return;
         }
         // Attribute every body first: a body that mentions a type another processor (or we) will

@@ -129,6 +129,40 @@ class PrivateSignaturesTest {
     }
 
     @Test
+    void boundedTypeParameterGivenAPrivateTypeIsRejectedAtTheCall() {
+        rejected("a private type as the type argument T of sort, bounded by java.lang.Comparable<? super T>", 18,
+                31,
+                "  @Async static Coroutine<Integer> m() {", // line 16
+                "    java.util.List<Kind> ks = new java.util.ArrayList<>(java.util.List.of(Kind.B, Kind.A));",
+                "    java.util.Collections.sort(ks);",
+                "    await(sleep(1));",
+                "    return done(ks.size());",
+                "  }");
+    }
+
+    @Test
+    void boundedTypeParameterOfAGenericClassGivenAPrivateTypeIsRejected() {
+        rejected("a private type as the type argument K of EnumMap, bounded by java.lang.Enum<K>", 17, 38,
+                "  @Async static Coroutine<Integer> m() {", // line 16
+                "    java.util.Map<Kind, Integer> m = new java.util.EnumMap<>(Kind.class);",
+                "    await(sleep(1));",
+                "    return done(m.size());",
+                "  }");
+    }
+
+    @Test
+    void unboundedTypeParametersGivenAPrivateTypeWork() {
+        Compilation c = TestCompiler.compile(source(
+                "  @Async static Coroutine<Integer> m() {",
+                "    java.util.List<Kind> ks = new java.util.ArrayList<>(java.util.List.of(Kind.B, Kind.A));",
+                "    await(sleep(1));",
+                "    ks.sort(java.util.Comparator.comparing(Kind::ordinal));",
+                "    return done(ks.get(0).ordinal());",
+                "  }"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
     void throwingPrivateExceptionClassWorks() {
         Compilation c = TestCompiler.compile(source(
                 "  @Async static Coroutine<Integer> m() {",

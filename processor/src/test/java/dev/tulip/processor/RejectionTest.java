@@ -252,6 +252,46 @@ class RejectionTest {
     }
 
     @Test
+    void recordWithACompactConstructorInTheClassOfAnAsyncMethod() {
+        Compilation c = compile(
+                "  record Order(String dish, int qty) {",
+                "    Order {",
+                "      if (qty < 0) throw new IllegalArgumentException();",
+                "    }",
+                "  }",
+                "  @Async static Coroutine<Integer> m() {",
+                "    await(sleep(0));",
+                "    return done(new Order(\"x\", 1).qty());",
+                "  }");
+        assertThat(c).hadErrorContaining("javac cannot compile a record's canonical constructor with a body")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(5);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    /**
+     * Plain code that calls an @Async factory is checked only when javac can attribute its class twice:
+     * a class declaring a record's canonical constructor or a var holding an anonymous class is left
+     * alone, and compiles.
+     */
+    @Test
+    void plainClassesJavacCannotAttributeTwiceAreLeftAlone() {
+        Compilation c = TestCompiler.compile(source(
+                "  @Async static Coroutine<Integer> m() {",
+                "    await(sleep(0));",
+                "    return done(1);",
+                "  }"), TestCompiler.source("demo.Main",
+                "package demo;",
+                "public class Main {",
+                "  record P(int a) { P { if (a < 0) throw new IllegalArgumentException(); } }",
+                "  static int main() {",
+                "    var anon = new Object() { int n = 2; };",
+                "    return dev.tulip.Tulip.run(DemoAsync.m()) + new P(1).a() + anon.n;",
+                "  }",
+                "}"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
     void yieldFromInAsyncGenerator() {
         Compilation c = compile(
                 "  @Async static AsyncGenerator<Integer> m() {",

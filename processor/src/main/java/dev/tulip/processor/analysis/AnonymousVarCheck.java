@@ -65,6 +65,42 @@ public final class AnonymousVarCheck {
         }.scan(classPath, null);
     }
 
+    /**
+     * Before attribution, whether the class may declare a {@code var} holding an anonymous class: a
+     * {@code var} whose initializer creates one (outside lambdas); errs on the side of yes.
+     */
+    public static boolean mayDeclareOne(TreePath classPath) {
+        boolean[] found = {false};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitVariable(VariableTree node, Void unused) {
+                if (node.getInitializer() != null && (node.getType() == null
+                        || String.valueOf(node.getType()).equals("var")) && createsAnonymous(node.getInitializer())) {
+                    found[0] = true;
+                }
+                return super.visitVariable(node, unused);
+            }
+        }.scan(classPath, null);
+        return found[0];
+    }
+
+    private static boolean createsAnonymous(com.sun.source.tree.Tree initializer) {
+        boolean[] found = {false};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+                found[0] |= node.getClassBody() != null;
+                return super.visitNewClass(node, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+        }.scan(initializer, null);
+        return found[0];
+    }
+
     /** Declared with {@code var}: no type tree, or one javac synthesized (no position) or spelled "var". */
     private boolean isVar(TreePath path, VariableTree node) {
         if (node.getType() == null) {

@@ -29,11 +29,13 @@ import javax.lang.model.element.TypeElement;
  */
 public final class PlainCodeCheck {
     private final Env env;
-    private final AnonymousVarCheck anonymousVars;
+    private final RecordConstructorCheck records;
+    /** Classes javac cannot attribute twice (see {@link #isSafeToAttribute}), by class. */
+    private final java.util.Map<TypeElement, Boolean> safe = new java.util.HashMap<>();
 
-    public PlainCodeCheck(Env env, AnonymousVarCheck anonymousVars) {
+    public PlainCodeCheck(Env env, RecordConstructorCheck records) {
         this.env = env;
-        this.anonymousVars = anonymousVars;
+        this.records = records;
     }
 
     public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
@@ -57,6 +59,25 @@ public final class PlainCodeCheck {
                 new Scanner(asyncNames).scan(path, null);
             }
         }
+    }
+
+    /**
+     * False if attributing {@code c} now would make javac fail on code that is fine: a record's
+     * canonical constructor with a body ({@link RecordConstructorCheck}) or a {@code var} holding an
+     * anonymous class ({@link AnonymousVarCheck}). Plain code is only checked for misuse, so such a
+     * class is left unchecked rather than broken: a misplaced await still fails when run, with a
+     * message saying what to do.
+     */
+    private boolean isSafeToAttribute(TypeElement c) {
+        return safe.computeIfAbsent(c, k -> {
+            for (TypeElement top : records.attributedWith(k)) {
+                TreePath path = env.trees.getPath(top);
+                if (!records.find(path).isEmpty() || AnonymousVarCheck.mayDeclareOne(path)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private static boolean isGenerated(Element root) {
@@ -167,15 +188,18 @@ public final class PlainCodeCheck {
 
         /** Attributes the enclosing member once, then resolves the tree. */
         private Element resolve(TreePath path) {
-            Element e = env.trees.getElement(path);
-            // getElement made javac attribute the enclosing named class (see AnonymousVarCheck).
+            // Resolving makes javac attribute the enclosing named class: skip the classes it would break.
             for (TreePath p = path; p != null; p = p.getParentPath()) {
                 if (p.getLeaf() instanceof ClassTree && (p.getParentPath().getLeaf() instanceof ClassTree
                         || p.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree)) {
-                    anonymousVars.check(p);
+                    Element c = env.trees.getElement(p);
+                    if (c instanceof TypeElement && !isSafeToAttribute((TypeElement) c)) {
+                        return null;
+                    }
                     break;
                 }
             }
+            Element e = env.trees.getElement(path);
             if (e != null) {
                 return e;
             }

@@ -98,6 +98,7 @@ public final class TreePrinter {
     private final AsyncMethod method;
     private final PathIndex index;
     private final TypeNames typeNames;
+    private final BoundedInstantiation bounds;
     private final MemberAccess access;
     private final PrivateAccessors accessors;
     private final String selfName;
@@ -110,6 +111,7 @@ public final class TreePrinter {
         this.method = method;
         this.index = index;
         this.typeNames = typeNames;
+        this.bounds = new BoundedInstantiation(typeNames);
         this.access = access;
         this.selfName = selfName;
         try {
@@ -742,6 +744,10 @@ public final class TreePrinter {
             if (!superCall && m.getKind() == ElementKind.METHOD && privateCall(tree, m, select, isStatic)) {
                 return;
             }
+            TypeMirror instantiated = typeOf(select);
+            if (instantiated instanceof javax.lang.model.type.ExecutableType) {
+                checkBounds(tree, m, bounds.inCall(m, (javax.lang.model.type.ExecutableType) instantiated));
+            }
             if (select.getKind() == Tree.Kind.IDENTIFIER) {
                 if (name.equals("this") || name.equals("super") || m.getKind() == ElementKind.CONSTRUCTOR) {
                     out.add("$L", ((IdentifierTree) select).getName());
@@ -893,6 +899,10 @@ public final class TreePrinter {
                     throw new Unsupported(tree.getIdentifier(), "an anonymous class extending or implementing "
                             + privateName(created) + " (declare a named nested class instead)");
                 }
+            }
+            TypeMirror createdType = typeOf(tree);
+            if (createdType instanceof DeclaredType) {
+                checkBounds(tree, ctorElement, bounds.inType((DeclaredType) createdType));
             }
             if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement && viaAccessor(ctorElement)) {
                 privateConstructor(tree, (ExecutableElement) ctorElement);
@@ -2254,6 +2264,18 @@ public final class TreePrinter {
     }
 
     /** "the private class Outer.Item", for messages: the first private class a type mentions. */
+    /** Rejects a bounded type parameter given a private type (see {@link BoundedInstantiation}). */
+    void checkBounds(Tree at, Element callee, javax.lang.model.element.TypeParameterElement param) {
+        if (param == null) {
+            return;
+        }
+        String owner = param.getGenericElement().getSimpleName().toString();
+        throw new Unsupported(at, "a private type as the type argument " + param + " of " + owner + ", bounded by "
+                + param.getBounds() + ": the state machine holds values of a private type as an accessible"
+                + " supertype, which does not meet the bound (use a Comparator, a plain collection, or make the"
+                + " type package-private)");
+    }
+
     String privateName(TypeMirror type) {
         String[] found = {null};
         new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
