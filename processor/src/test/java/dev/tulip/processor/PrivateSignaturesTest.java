@@ -103,32 +103,6 @@ class PrivateSignaturesTest {
     }
 
     @Test
-    void catchingPrivateExceptionClass() {
-        rejected("catching the private class Demo.Oops", 20, 14,
-                "  @Async static Coroutine<Integer> m() {",
-                "    try {",
-                "      await(sleep(1));",
-                "      throw new Oops();",
-                "    } catch (Oops e) {",
-                "      return done(1);",
-                "    }",
-                "  }");
-    }
-
-    @Test
-    void catchingPrivateExceptionClassInPlainCode() {
-        rejected("catching the private class Demo.Oops", 20, 14,
-                "  @Async static Coroutine<Integer> m() {",
-                "    await(sleep(1));",
-                "    try {",
-                "      throw new Oops();",
-                "    } catch (Oops e) {",
-                "      return done(1);",
-                "    }",
-                "  }");
-    }
-
-    @Test
     void boundedTypeParameterGivenAPrivateTypeIsRejectedAtTheCall() {
         rejected("a private type as the type argument T of sort, bounded by java.lang.Comparable<? super T>", 18,
                 31,

@@ -349,4 +349,84 @@ class PrivateTypesTest {
                 }
                 """).instance().assertSameTraces();
     }
+
+    private static final String ERRORS = """
+            private static class OutOfStock extends Exception {
+                private static final long serialVersionUID = 1L;
+                private final String dish;
+
+                OutOfStock(String dish) {
+                    super("out of " + dish);
+                    this.dish = dish;
+                }
+            }
+
+            private static class Closed extends RuntimeException {
+                private static final long serialVersionUID = 1L;
+
+                Closed(String why) {
+                    super(why);
+                }
+            }
+            """;
+
+    /**
+     * Catch clauses naming private exception classes, around awaits (the state machine's exception
+     * dispatch tests their class objects) and in code printed as written (one catch of Throwable tests
+     * the clauses in order and rethrows the rest), with multi-catch, finally, and a lambda.
+     */
+    @Test
+    void catchingPrivateExceptionClasses() {
+        Differential.program("""
+                for (String dish : new String[] {"burger", "fries", "closed", "other"}) {
+                    try {
+                        await(later(1));
+                        switch (dish) {
+                            case "fries" -> throw new OutOfStock(dish);
+                            case "closed" -> throw new Closed("at night");
+                            case "other" -> throw new IllegalStateException("other");
+                            default -> t.log("cooked", dish);
+                        }
+                    } catch (OutOfStock e) {
+                        t.log("sorry", e.dish, e.getMessage(), await(later(2)));
+                    } catch (Closed | IllegalStateException e) {
+                        t.log("closed", e.getMessage());
+                    } finally {
+                        t.log("finally", dish);
+                    }
+                    try {
+                        if (dish.length() == 5) {
+                            throw new OutOfStock(dish);
+                        }
+                        t.log("plain", dish);
+                    } catch (OutOfStock e) {
+                        t.log("plain sorry", e.dish);
+                    }
+                    Runnable r = () -> {
+                        try {
+                            if (dish.startsWith("c")) {
+                                throw new Closed(dish);
+                            }
+                            t.log("lambda", dish);
+                        } catch (Closed e) {
+                            t.log("lambda closed", e.getMessage());
+                        }
+                    };
+                    r.run();
+                }
+                try {
+                    try {
+                        if (await(later(3)) == 4) {
+                            throw new OutOfStock("never");
+                        }
+                        throw new Closed("uncaught inside");
+                    } catch (OutOfStock e) {
+                        t.log("wrong", e.dish);
+                    }
+                } catch (RuntimeException e) {
+                    t.log("outer", e.getMessage());
+                }
+                return done(1);
+                """).members(ERRORS).assertSameTraces();
+    }
 }

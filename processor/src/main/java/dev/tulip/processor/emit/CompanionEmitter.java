@@ -100,8 +100,12 @@ public final class CompanionEmitter {
         // The factory only creates the state machine, but it declares what the method declares: calls in
         // @Async bodies are redirected here and javac must check their try/catch as written, and plain
         // code can then catch a checked exception around run(...) or the awaiting of the result.
+        // A private exception class cannot be named here; it is left out rather than widened (to
+        // Exception), which would make every caller handle Exception.
         for (javax.lang.model.type.TypeMirror thrown : method.element.getThrownTypes()) {
-            factory.addException(TypeName.get(thrown));
+            if (!machine.isPrivateType(thrown)) {
+                factory.addException(TypeName.get(thrown));
+            }
         }
         factory.varargs(method.element.isVarArgs());
         if (method.element.getAnnotation(SafeVarargs.class) != null) {

@@ -97,6 +97,11 @@ public final class MachineEmitter {
         return typeNames.mentionsInaccessible(method.resultType);
     }
 
+    /** True if generated code cannot name {@code type} (it mentions a private nested class). */
+    public boolean isPrivateType(javax.lang.model.type.TypeMirror type) {
+        return typeNames.mentionsInaccessible(type);
+    }
+
     /** The type of a parameter as the state machine holds it. */
     public TypeName parameterType(javax.lang.model.element.VariableElement p) {
         return typeNames.denotable(p.asType());
@@ -461,7 +466,13 @@ public final class MachineEmitter {
                 }
                 CodeBlock.Builder test = CodeBlock.builder();
                 for (int i = 0; i < c.types.size(); i++) {
-                    test.add(i == 0 ? "$L instanceof $T" : " || $L instanceof $T", caught, c.types.get(i));
+                    test.add(i == 0 ? "" : " || ");
+                    CodeBlock privateClass = c.privateClasses.get(i);
+                    if (privateClass != null) {
+                        test.add("$L.isInstance($L)", privateClass, caught);
+                    } else {
+                        test.add("$L instanceof $T", caught, c.types.get(i));
+                    }
                 }
                 body.beginControlFlow("if ($L)", test.build());
                 body.addStatement("thrown = $L", caught);

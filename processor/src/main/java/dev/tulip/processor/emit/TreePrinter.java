@@ -60,6 +60,7 @@ import dev.tulip.processor.model.Companions;
 import dev.tulip.processor.model.Env;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +231,8 @@ public final class TreePrinter {
         /** Local and anonymous classes being printed, innermost first. */
         final Deque<TypeElement> classFrames = new ArrayDeque<>();
         int lambdaDepth;
+        /** Numbers the variables of catch clauses rewritten for private exception classes. */
+        int privateCatchCount;
         /** Pattern bindings that live in state-machine variables, renamed while their pattern is printed. */
         final Map<Element, String> matchNames = new java.util.HashMap<>();
         /** {@code tracked = tracked$match} assignments owed by the pattern just printed. */
@@ -1665,12 +1668,15 @@ public final class TreePrinter {
                 out.add(") ");
             }
             blockBody(tree.getBlock(), false);
-            for (CatchTree c : tree.getCatches()) {
-                rejectPrivateCatch(c.getParameter());
-                out.add(" catch (");
-                variableHeader(c.getParameter());
-                out.add(") ");
-                blockBody(c.getBlock(), false);
+            if (tree.getCatches().stream().anyMatch(c -> catchesPrivate(c.getParameter()))) {
+                privateCatches(tree.getCatches());
+            } else {
+                for (CatchTree c : tree.getCatches()) {
+                    out.add(" catch (");
+                    variableHeader(c.getParameter());
+                    out.add(") ");
+                    blockBody(c.getBlock(), false);
+                }
             }
             if (tree.getFinallyBlock() != null) {
                 out.add(" finally ");
@@ -2231,16 +2237,51 @@ public final class TreePrinter {
             }
         }
 
-        void rejectPrivateCatch(VariableTree parameter) {
-            TypeMirror t = typeOf(parameter.getType());
-            if (t == null) {
-                Element e = index.element(parameter);
-                t = e == null ? null : e.asType();
+        boolean catchesPrivate(VariableTree parameter) {
+            return catchAlternatives(parameter).stream().anyMatch(typeNames::mentionsInaccessible);
+        }
+
+        /**
+         * Catch clauses naming a private class, which generated code cannot write: one
+         * {@code catch (Throwable)} tests the clauses in order, through the class objects, and
+         * rethrows what none takes (unchanged, and unchecked as far as javac knows: only exceptions
+         * the try block could throw get there).
+         */
+        void privateCatches(List<? extends CatchTree> catches) {
+            String caught = "exception$" + (++privateCatchCount);
+            out.add(" catch (final $T $L) {\n$>", Throwable.class, caught);
+            for (int i = 0; i < catches.size(); i++) {
+                VariableTree p = catches.get(i).getParameter();
+                out.add(i == 0 ? "if (" : "} else if (");
+                List<TypeMirror> alternatives = catchAlternatives(p);
+                for (int j = 0; j < alternatives.size(); j++) {
+                    out.add(j == 0 ? "" : " || ");
+                    out.add("$L.isInstance($L)", accessors.classObject(alternatives.get(j)), caught);
+                }
+                out.add(") {\n$>");
+                TypeName declared = typeNames.of(catchParameterType(p));
+                modifiers(p.getModifiers(), false);
+                out.add("$T $L = ($T) $L;\n", declared, p.getName(), declared, caught);
+                for (StatementTree st : catches.get(i).getBlock().getStatements()) {
+                    stmt(st);
+                }
+                out.add("$<");
             }
-            if (t != null && typeNames.mentionsInaccessible(t)) {
-                throw new Unsupported(parameter.getType(), "catching " + privateName(t)
-                        + " (catch an accessible supertype and test it with 'instanceof')");
+            out.add("} else {\n$>throw $T.rethrow($L);\n$<}\n", ClassName.get("dev.tulip", "PrivateAccess"), caught);
+            out.add("$<}");
+        }
+
+        List<TypeMirror> catchAlternatives(VariableTree parameter) {
+            Tree type = parameter.getType();
+            List<TypeMirror> types = new ArrayList<>();
+            if (type instanceof com.sun.source.tree.UnionTypeTree) {
+                for (Tree alt : ((com.sun.source.tree.UnionTypeTree) type).getTypeAlternatives()) {
+                    types.add(index.type(alt));
+                }
+            } else {
+                types.add(index.type(type));
             }
+            return types;
         }
     }
 
@@ -2322,11 +2363,38 @@ public final class TreePrinter {
         }
     }
 
-    /** Throws {@link Unsupported} if a catch clause names a class generated code cannot name. */
-    public void checkCatchable(Tree at, TypeMirror caught) {
-        if (typeNames.mentionsInaccessible(caught)) {
-            throw new Unsupported(at, "catching " + privateName(caught)
-                    + " (catch an accessible supertype and test it with 'instanceof')");
+    /**
+     * The class object to test a caught exception against when generated code cannot name its class
+     * (a private nested exception class), or null when {@code instanceof} can.
+     */
+    public CodeBlock privateCatchTest(TypeMirror caught) {
+        return typeNames.mentionsInaccessible(caught) ? accessors.classObject(caught) : null;
+    }
+
+    /** The declared type of a catch parameter; for a multi-catch, the closest common superclass. */
+    public TypeMirror catchParameterType(VariableTree p) {
+        Element e = index.element(p);
+        if (!(p.getType() instanceof com.sun.source.tree.UnionTypeTree)) {
+            return e.asType();
+        }
+        List<TypeMirror> alts = new ArrayList<>();
+        for (Tree alt : ((com.sun.source.tree.UnionTypeTree) p.getType()).getTypeAlternatives()) {
+            alts.add(index.type(alt));
+        }
+        TypeMirror candidate = alts.get(0);
+        while (true) {
+            boolean all = true;
+            for (TypeMirror a : alts) {
+                if (!env.types.isSubtype(a, candidate)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return candidate;
+            }
+            List<? extends TypeMirror> supers = env.types.directSupertypes(candidate);
+            candidate = supers.isEmpty() ? env.elements.getTypeElement("java.lang.Throwable").asType() : supers.get(0);
         }
     }
 

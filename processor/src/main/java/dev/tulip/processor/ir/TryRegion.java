@@ -12,10 +12,18 @@ public final class TryRegion {
     /** One catch clause: its types (several for a multi-catch) and its handler block. */
     public static final class Catch {
         public final List<TypeName> types;
+        /** Per type, the class object to test with when generated code cannot name it, else null. */
+        public final List<com.palantir.javapoet.CodeBlock> privateClasses;
         public final Block handler;
 
+        /** A catch of accessible types only. */
         public Catch(List<TypeName> types, Block handler) {
+            this(types, java.util.Collections.nCopies(types.size(), null), handler);
+        }
+
+        public Catch(List<TypeName> types, List<com.palantir.javapoet.CodeBlock> privateClasses, Block handler) {
             this.types = types;
+            this.privateClasses = privateClasses;
             this.handler = handler;
         }
     }

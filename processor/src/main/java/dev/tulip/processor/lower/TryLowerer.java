@@ -64,7 +64,7 @@ final class TryLowerer {
             h.isHandler = true;
             h.label = "catch";
             handlers.add(h);
-            tryRegion.catches.add(new TryRegion.Catch(catchTypes(c.getParameter()), h));
+            tryRegion.catches.add(new TryRegion.Catch(catchTypes(c.getParameter()), privateTests(c.getParameter()), h));
         }
         l.cfg.hasRegions = true;
 
@@ -88,7 +88,7 @@ final class TryLowerer {
             l.current = handlers.get(i);
             VariableTree p = c.getParameter();
             Element e = l.index.element(p);
-            Var param = l.declareLocal(e, catchVariableType(p, e));
+            Var param = l.declareLocal(e, l.printer.catchParameterType(p));
             boolean anything = param.type.toString().equals("java.lang.Throwable");
             l.emit(new Op.Assign(param, anything ? CodeBlock.of("thrown") : CodeBlock.of("($T) thrown", param.type),
                     true));
@@ -156,40 +156,26 @@ final class TryLowerer {
         Tree type = param.getType();
         if (type instanceof UnionTypeTree) {
             for (Tree alt : ((UnionTypeTree) type).getTypeAlternatives()) {
-                l.printer.checkCatchable(alt, l.index.type(alt));
                 types.add(l.typeNames.erasure(l.index.type(alt)));
             }
         } else {
-            l.printer.checkCatchable(type, l.index.type(type));
             types.add(l.typeNames.erasure(l.index.type(type)));
         }
         return types;
     }
 
-    /** The declared type of a catch parameter; for a multi-catch, the closest common superclass. */
-    private TypeMirror catchVariableType(VariableTree p, Element e) {
-        if (!(p.getType() instanceof UnionTypeTree)) {
-            return e.asType();
-        }
-        List<TypeMirror> alts = new ArrayList<>();
-        for (Tree alt : ((UnionTypeTree) p.getType()).getTypeAlternatives()) {
-            alts.add(l.index.type(alt));
-        }
-        TypeMirror candidate = alts.get(0);
-        while (true) {
-            boolean all = true;
-            for (TypeMirror a : alts) {
-                if (!l.env.types.isSubtype(a, candidate)) {
-                    all = false;
-                    break;
-                }
+    /** Per catch type, the class object to test against when it is a private class, else null. */
+    private List<CodeBlock> privateTests(VariableTree param) {
+        List<CodeBlock> tests = new ArrayList<>();
+        Tree type = param.getType();
+        if (type instanceof UnionTypeTree) {
+            for (Tree alt : ((UnionTypeTree) type).getTypeAlternatives()) {
+                tests.add(l.printer.privateCatchTest(l.index.type(alt)));
             }
-            if (all) {
-                return candidate;
-            }
-            List<? extends TypeMirror> supers = l.env.types.directSupertypes(candidate);
-            candidate = supers.isEmpty() ? l.env.elements.getTypeElement("java.lang.Throwable").asType() : supers.get(0);
+        } else {
+            tests.add(l.printer.privateCatchTest(l.index.type(type)));
         }
+        return tests;
     }
 
     // ---------------- try-with-resources ----------------
