@@ -256,6 +256,45 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * OPEN. A pattern variable in one branch of a conditional expression whose other branch awaits: the
+     * branch becomes a state of its own, printed as {@code choice$1 = (t.obj(2) instanceof Integer p$match
+     * && bound(p = p$match)) && p$match > 0;}, but {@code p} is declared nowhere in that state (nor as a
+     * field), so javac reports "cannot find symbol: variable p" in the companion. The same with the
+     * pattern in an arm of a switch expression (arrow or colon form) beside an arm that awaits, or, in a
+     * {@code @Generator.Method} body, beside an arm that yields ({@code nz(Tulip.yield(1))}); the fix of
+     * {@link #patternVariableUsedOnlyInTheCondition} covered the conditions of statements only. Fine when
+     * the await is in the condition or outside the branches. Expected trace: c true, b true.
+     * Fuzzer: {@code patternsInBranches} is off.
+     */
+    @Test
+    void patternVariableInAConditionalBranchBesideAnAwait() {
+        Differential.program("""
+                boolean b = t.b("c", true) ? t.obj(2) instanceof Integer p && p > 0 : await(later(false));
+                t.log("b", b);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /** {@link #patternVariableInAConditionalBranchBesideAnAwait} in switch-expression arms beside a yield. */
+    @Test
+    void patternVariableInASwitchArmBesideAYield() {
+        Differential.program("""
+                for (int e : y0(t, 2)) {
+                    t.log("e", e);
+                }
+                return done(1);
+                """).generator("""
+                boolean b = switch (a & 3) {
+                    case 1 -> nz(Tulip.yield(1)) > 0;
+                    case 2 -> t.obj(a) instanceof Integer p && p > 0;
+                    default -> false;
+                };
+                t.log("b", b);
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
