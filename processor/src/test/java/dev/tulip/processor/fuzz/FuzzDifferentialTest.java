@@ -33,6 +33,10 @@ class FuzzDifferentialTest {
         // of regressions/TransformRegressionTest.
         // patternVariableInAConditionalBranchBesideAnAwait, patternVariableInASwitchArmBesideAYield
         f.patternsInBranches = false;
+        // patternVariableInASuspendingResourceInitializer
+        f.patternsInResources = false;
+        // checkedExceptionOfAGeneratorCallInATryThatDoesNotSuspend
+        f.checkedGeneratorCalls = false;
         toggle(f, System.getProperty("tulip.fuzz.enable"), true);
         toggle(f, System.getProperty("tulip.fuzz.disable"), false);
         return f;

@@ -88,6 +88,8 @@ final class ProgramGenerator {
          * Patterns inside a branch of {@code ?:} or an arm of a switch expression (whose sibling may suspend).
          */
         boolean patternsInBranches = true;
+        /** Patterns in the initializer of a resource ({@code try (Res r = res(t, "r", x instanceof Integer p))}). */
+        boolean patternsInResources = true;
         /** {@code x instanceof Integer p && p > ...}. */
         boolean patterns = true;
         /** Such a pattern as (part of) the condition of an if, a loop or a ?: (the variable used there only). */
@@ -115,6 +117,11 @@ final class ProgramGenerator {
          * {@code returnValue()}, each in its own try/catch or bare.
          */
         boolean generatorDrivers = true;
+        /**
+         * A call of a plain generator method (which declares {@code throws CheckedBoom}) counts as a source of
+         * CheckedBoom for the catch clauses around it, even in a try that does not suspend.
+         */
+        boolean checkedGeneratorCalls = true;
         /**
          * Plain generator bodies use what is sent in: {@code int s = nz(Tulip.yield(v));},
          * {@code t.log("s", Tulip.<Integer>yield(v))}, and yields inside expressions.
@@ -505,6 +512,8 @@ final class ProgramGenerator {
         int noYieldExpr;
         /** Inside a branch of a conditional expression or an arm of a switch expression. */
         int branchDepth;
+        /** Inside the initializer of a resource of try-with-resources. */
+        int resourceInit;
         int synchronizedDepth;
         int switchDepth;
         /** Restricted mode (no temporaries across awaits): awaits so far in the current expression. */
@@ -825,6 +834,12 @@ final class ProgramGenerator {
 
         boolean stmt0(int depth) {
             boolean nest = depth < 4 && budget > 1;
+            if (nest && features.generatorDrivers && !lambda && !generators.isEmpty() && chance(0.05)) {
+                Method g = pick(generators);
+                if (g.gen == GenKind.SYNC) {
+                    return driverStmt(g);
+                }
+            }
             int roll = n(100);
             if (roll < 12) {
                 return logStmt();
@@ -904,7 +919,7 @@ final class ProgramGenerator {
                 line("Tulip.yieldFrom(List.of(" + expr(Ty.INT, 1).s + ", " + expr(Ty.INT, 1).s + "));");
                 return true;
             }
-            if (gen == GenKind.SYNC && !delegates.isEmpty() && chance(0.3)) {
+            if (gen == GenKind.SYNC && !delegates.isEmpty() && chance(0.45)) {
                 String call = delegateCall(1);
                 switch (n(3)) {
                     case 0:
@@ -922,7 +937,7 @@ final class ProgramGenerator {
                 }
                 return true;
             }
-            if (gen == GenKind.SYNC && features.bareYields && chance(0.08)) {
+            if (gen == GenKind.SYNC && features.bareYields && chance(0.12)) {
                 yieldsNull = true;
                 line(chance(0.5) ? "Tulip.yield();" : "t.log(\"" + fresh("S") + "\", Tulip.yield());");
                 return true;
@@ -1535,7 +1550,7 @@ final class ProgramGenerator {
             Target t = new Target(Kind.LOOP, label, null, opaque);
             if (!generators.isEmpty() && !lambda && chance(0.3)) {
                 Method g = pick(generators);
-                if (g.gen == GenKind.SYNC && features.generatorDrivers && chance(0.5)) {
+                if (g.gen == GenKind.SYNC && features.generatorDrivers && chance(0.6)) {
                     return driverStmt(g);
                 }
                 if (g.gen == GenKind.SYNC || awaitsAllowed()) {
@@ -1690,7 +1705,9 @@ final class ProgramGenerator {
         /** for-each over a generator (async for over an AsyncGenerator), maybe closed early by a try. */
         boolean generatorLoop(int depth, Method g, String prefix, Target t) {
             t.forLoop = true;
-            markChecked(); // the generator method declares throws CheckedBoom
+            if (features.checkedGeneratorCalls || g.gen == GenKind.ASYNC) {
+                markChecked(); // the generator method declares throws CheckedBoom
+            }
             String call = g.name + "(t, " + expr(Ty.INT, 1).s + ")";
             String e = fresh("e");
             // a generator that may yield null is read as Integer (unboxing null: an NPE whose message names
@@ -1725,7 +1742,9 @@ final class ProgramGenerator {
          * propagates), the generator in a local or a try-with-resources.
          */
         boolean driverStmt(Method g) {
-            markChecked(); // the generator method declares throws CheckedBoom
+            if (features.checkedGeneratorCalls) {
+                markChecked(); // the generator method declares throws CheckedBoom
+            }
             boolean handlers = switchDepth == 0 || features.handlersInSwitchExpressions;
             String gv = fresh("g");
             String call = g.name + "(t, " + expr(Ty.INT, 1).s + ")";
@@ -1795,6 +1814,7 @@ final class ProgramGenerator {
                     break;
                 case 13:
                 case 14:
+                    suppress.add("try"); // close() of a try-with-resources variable, in its block
                     line(gv + ".close();");
                     line("t.log(" + tag + ", \"closed\", " + gv + ".isExhausted());");
                     break;
@@ -1982,7 +2002,9 @@ final class ProgramGenerator {
                     String name = fresh(async ? "ar" : "r");
                     boolean predeclared = !async && chance(0.3);
                     // generated only when used: a discarded expression would leave its marks (checked...)
+                    resourceInit++;
                     String fail = predeclared || chance(0.6) ? "false" : expr(Ty.BOOL, 2).s;
+                    resourceInit--;
                     if (i > 0) {
                         header.append("; ");
                     }
@@ -2085,7 +2107,8 @@ final class ProgramGenerator {
                 {"Exception"}, {"Throwable"}, {"CheckedBoom"}, {"Boom", "CheckedBoom"}, {"Boom"}, {"Bang"},
             };
             if (gen == GenKind.SYNC && features.catchGeneratorExit) {
-                menu = Arrays.copyOf(menu, menu.length + 2);
+                menu = Arrays.copyOf(menu, menu.length + 3);
+                menu[menu.length - 3] = new String[] {"GeneratorExit"};
                 menu[menu.length - 2] = new String[] {"GeneratorExit"};
                 menu[menu.length - 1] = new String[] {"Boom", "GeneratorExit"};
             }
@@ -2378,6 +2401,10 @@ final class ProgramGenerator {
                 if (!delegates.isEmpty() && chance(0.2)) {
                     return E.prim("nz(Tulip.yieldFrom(" + operand(() -> delegateCall(d - 1)) + "))");
                 }
+                if (features.bareYields && chance(0.1)) {
+                    yieldsNull = true;
+                    return E.prim("nz(Tulip.yield())");
+                }
                 return E.prim("nz(Tulip.yield(" + operand(() -> intExpr(d - 1).s) + "))");
             }
             if (roll < 27 && awaitHere()) {
@@ -2631,7 +2658,8 @@ final class ProgramGenerator {
             if (roll < 94 && switchAllowed()) {
                 return switchExpr(Ty.BOOL, d - 1);
             }
-            if (roll < 97 && features.patterns && (features.patternsInBranches || branchDepth == 0)) {
+            if (roll < 97 && features.patterns && (features.patternsInBranches || branchDepth == 0)
+                    && (features.patternsInResources || resourceInit == 0)) {
                 // a pattern variable, used on the right of && (where it may have to survive awaits)
                 String p = fresh("p");
                 E a = intExpr(d - 1);

@@ -295,6 +295,26 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * OPEN. A pattern variable in the initializer of a resource of a try-with-resources whose block (or
+     * finally) suspends: the initializer is printed as {@code r = CoReg.res(t, "r", ((t.obj(3) instanceof
+     * Integer p$match && bound(p = p$match)) && p$match > 5));} with {@code p} declared nowhere, so javac
+     * reports "cannot find symbol: variable p" in the companion. The same in a {@code @Generator.Method}
+     * with a yield in the finally. Fine when the try-with-resources does not suspend, and for the
+     * initializer of a plain local. Expected trace: open r, use r, close r.
+     * Fuzzer: {@code patternsInResources} is off.
+     */
+    @Test
+    void patternVariableInASuspendingResourceInitializer() {
+        Differential.program("""
+                try (Res r = res(t, "r", t.obj(3) instanceof Integer p && p > 5)) {
+                    t.log("use", r.id());
+                    await(later(1));
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
@@ -335,6 +355,33 @@ class TransformRegressionTest {
                 return done(1);
                 """).asyncGenerator("""
                 Tulip.yield(t.b("c", false) ? await(later(1)) : 2);
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
+
+    /**
+     * OPEN. A try that does not suspend, whose only source of a checked exception is the call of a
+     * generator method of the same class ({@code y0(t, 1)} declares {@code throws CheckedBoom}): the try is
+     * printed as written, but the call is redirected to the companion's factory
+     * ({@code CoRegAsync.y0(t, 1)}), which declares no exception, so javac rejects the user's
+     * {@code catch (CheckedBoom e)}: "exception CheckedBoom is never thrown in body of corresponding try
+     * statement". The same with an {@code @Async} generator, an unawaited sub-coroutine call
+     * ({@code var c = q0(t, 1, arr);}), or a for-each over the generator call; fine when the try also
+     * awaits. Expected trace: v 1.
+     * Fuzzer: {@code checkedGeneratorCalls} is off.
+     */
+    @Test
+    void checkedExceptionOfAGeneratorCallInATryThatDoesNotSuspend() {
+        Differential.program("""
+                try {
+                    var g = y0(t, 1);
+                    t.log("v", g.next());
+                } catch (CheckedBoom e) {
+                    t.log("c", e);
+                }
+                return done(1);
+                """).generator("""
+                Tulip.yield(a);
                 return Tulip.doneYielding();
                 """).assertSameTraces();
     }
