@@ -1762,13 +1762,13 @@ final class ProgramGenerator {
                     String ex = fresh("dx");
                     line("try {");
                     ind++;
-                    driverOp(gv);
+                    driverOp(gv, i == 0);
                     ind--;
                     line("} catch (Exception | GeneratorExit " + ex + ") {");
                     line("    t.log(\"" + fresh("D") + "\", " + ex + ");");
                     line("}");
                 } else {
-                    driverOp(gv);
+                    driverOp(gv, i == 0);
                 }
             }
             if (!twr && chance(0.4)) {
@@ -1781,9 +1781,10 @@ final class ProgramGenerator {
             return true;
         }
 
-        void driverOp(String gv) {
+        /** One operation on the generator {@code gv}; the first one mostly starts it. */
+        void driverOp(String gv, boolean first) {
             String tag = "\"" + fresh("D") + "\"";
-            switch (n(17)) {
+            switch (first && chance(0.7) ? pick(r, 0, 0, 0, 7) : n(17)) {
                 case 0:
                 case 1:
                 case 2:
