@@ -13,7 +13,10 @@ import java.util.TreeSet;
  * is that of {@code static Coroutine<Integer> m(Trace t) throws CheckedBoom} (or {@code String}); it
  * may await {@code ready(v)}, {@code later(v)}, {@code soon(v)}, {@code viaTask(v)}, {@code timer(v)},
  * {@code now(v)}, {@code pause()}, {@code fail(v, cond, msg)}, {@code failC(v, cond, msg)}, the
- * sub-coroutines {@code q0(t, a, arr)}, {@code q1(...)} given with {@link #sub}, use {@code res(t, name,
+ * sub-coroutines {@code q0(t, a, arr)}, {@code q1(...)} given with {@link #sub}, the generators
+ * {@code y0(t, a)}, {@code y1(...)} given with {@link #generator} and {@link #asyncGenerator} (and drive
+ * plain ones with {@code next}, {@code send}, {@code hasNext}, {@code throwInto}, {@code close},
+ * {@code returnValue}; their bodies may use {@code nz(Integer)}, -1 for null), use {@code res(t, name,
  * failOnClose)} and {@code ares(...)} resources, {@code aiter(t, n)}, the static int field {@code mg},
  * and log through {@code t}.
  *
@@ -93,7 +96,10 @@ public final class Differential {
         return this;
     }
 
-    /** Warnings the program suppresses, as a user would ({@code "finally"}, {@code "fallthrough"}...). */
+    /**
+     * Warnings the program suppresses, as a user would ({@code "finally"}, {@code "fallthrough"}...): on
+     * {@code m} and the generator methods.
+     */
     public Differential suppress(String... warnings) {
         suppress.addAll(Arrays.asList(warnings));
         return this;
@@ -105,8 +111,8 @@ public final class Differential {
             ms.add(new ProgramGenerator.Method("q" + i, true, "Integer", indent(subs.get(i)), new TreeSet<>()));
         }
         for (int i = 0; i < gens.size(); i++) {
-            ms.add(new ProgramGenerator.Method("y" + i, true, "Integer", indent(gens.get(i)), new TreeSet<>(), false,
-                    genKinds.get(i)));
+            ms.add(new ProgramGenerator.Method("y" + i, true, "Integer", indent(gens.get(i)), new TreeSet<>(suppress),
+                    false, genKinds.get(i)));
         }
         ProgramGenerator.Method main = new ProgramGenerator.Method("m", false, resultType, indent(body), suppress,
                 instance);
@@ -143,8 +149,14 @@ public final class Differential {
         }
     }
 
-    /** Fails unless the program compiles cleanly and the three executions produce the same trace. */
+    /**
+     * Fails unless the program compiles cleanly and the three executions produce the same trace
+     * ({@code -Dtulip.fuzz.showTraces=true} prints them).
+     */
     public void assertSameTraces() {
+        if (Boolean.getBoolean("tulip.fuzz.showTraces")) {
+            System.out.println("---- program ----\n" + build().describe() + traces());
+        }
         String problem = check();
         if (problem != null) {
             fail(problem + "\n---- program ----\n" + build().describe());

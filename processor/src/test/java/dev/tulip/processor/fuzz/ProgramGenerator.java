@@ -2,6 +2,7 @@ package dev.tulip.processor.fuzz;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
@@ -83,6 +84,12 @@ final class ProgramGenerator {
         boolean jumpsInPlainCode = true;
         /** Compound assignment to a boxed {@code Integer} local ({@code bx0 *= await(...)}). */
         boolean boxedCompound = true;
+        /**
+         * Patterns inside a branch of {@code ?:} or an arm of a switch expression (whose sibling may suspend).
+         */
+        boolean patternsInBranches = true;
+        /** Patterns in the initializer of a resource ({@code try (Res r = res(t, "r", x instanceof Integer p))}). */
+        boolean patternsInResources = true;
         /** {@code x instanceof Integer p && p > ...}. */
         boolean patterns = true;
         /** Such a pattern as (part of) the condition of an if, a loop or a ?: (the variable used there only). */
@@ -104,6 +111,32 @@ final class ProgramGenerator {
         boolean moreAwaitables = true;
         /** Instance @Async methods using private fields ({@code this.f}, {@code f += ...}) and methods. */
         boolean instanceMethods = true;
+        /**
+         * Consumers that drive plain generators by hand: {@code next()}, {@code send(v)},
+         * {@code hasNext()}, {@code throwInto(new Boom(..))} / checked ones, {@code close()} mid-iteration,
+         * {@code returnValue()}, each in its own try/catch or bare.
+         */
+        boolean generatorDrivers = true;
+        /**
+         * A call of a plain generator method (which declares {@code throws CheckedBoom}) counts as a source of
+         * CheckedBoom for the catch clauses around it, even in a try that does not suspend.
+         */
+        boolean checkedGeneratorCalls = true;
+        /**
+         * Plain generator bodies use what is sent in: {@code int s = nz(Tulip.yield(v));},
+         * {@code t.log("s", Tulip.<Integer>yield(v))}, and yields inside expressions.
+         */
+        boolean yieldValues = true;
+        /** Yields inside expressions ({@code x + nz(Tulip.yield(v))}), in every operand position. */
+        boolean yieldExpressions = true;
+        /** {@code Tulip.yield()} (yields null) in plain generators. */
+        boolean bareYields = true;
+        /** {@code return Tulip.doneYielding(v);} in plain generators (return values). */
+        boolean generatorReturnValues = true;
+        /** {@code Tulip.yieldFrom(otherGenerator(..))} delegation (its value: the delegate's return value). */
+        boolean generatorDelegation = true;
+        /** {@code catch (GeneratorExit e)} in plain generator bodies (yielding there: "ignored GeneratorExit"). */
+        boolean catchGeneratorExit = true;
 
         static Features all() {
             return new Features();
@@ -156,6 +189,8 @@ final class ProgramGenerator {
         final boolean instance;
         /** For a generator method: its kind (the others are coroutines). */
         final GenKind gen;
+        /** A plain generator that may yield null ({@code Tulip.yield()}): consumers must not unbox. */
+        boolean yieldsNull;
 
         Method(String name, boolean sub, String resultType, String body, Set<String> suppress) {
             this(name, sub, resultType, body, suppress, false, null);
@@ -255,7 +290,7 @@ final class ProgramGenerator {
                 if (m.gen != null) {
                     b.append("    static RefGen<Integer> ").append(m.name).append('(').append(m.params())
                             .append(") throws CheckedBoom {\n        return new RefGen<>(").append(m.gen == GenKind.ASYNC)
-                            .append(", () -> ").append(m.name).append("$body(").append(m.args()).append("));\n    }\n\n");
+                            .append(", \"").append(m.name).append("\", () -> ").append(m.name).append("$body(").append(m.args()).append("));\n    }\n\n");
                     b.append("    ").append(m.annotations()).append("static RefGen<Integer> ").append(m.name)
                             .append("$body(").append(m.params()).append(") throws CheckedBoom {\n").append(m.body)
                             .append("    }\n\n");
@@ -343,7 +378,15 @@ final class ProgramGenerator {
             MethodGen mg = new MethodGen(true, "Integer", kind == GenKind.ASYNC ? new ArrayList<>(callable)
                     : List.of(), 5 + r.nextInt(10), null);
             mg.gen = kind;
+            if (kind == GenKind.SYNC && features.generatorDelegation) {
+                for (Method earlier : gens) {
+                    if (earlier.gen == GenKind.SYNC) {
+                        mg.delegates.add(earlier);
+                    }
+                }
+            }
             Method m = new Method(name, true, "Integer", mg.generate(), mg.suppress, false, kind);
+            m.yieldsNull = mg.yieldsNull;
             subs.add(m);
             gens.add(m);
         }
@@ -464,6 +507,16 @@ final class ProgramGenerator {
         GenKind gen;
         /** The generator methods this method may consume. */
         List<Method> generators = List.of();
+        /** For a plain generator: the earlier plain generators it may delegate to ({@code yieldFrom}). */
+        final List<Method> delegates = new ArrayList<>();
+        /** For a plain generator: it may yield null. */
+        boolean yieldsNull;
+        /** Where a yield may not go inside an expression although a yield statement could. */
+        int noYieldExpr;
+        /** Inside a branch of a conditional expression or an arm of a switch expression. */
+        int branchDepth;
+        /** Inside the initializer of a resource of try-with-resources. */
+        int resourceInit;
         int synchronizedDepth;
         int switchDepth;
         /** Restricted mode (no temporaries across awaits): awaits so far in the current expression. */
@@ -702,6 +755,9 @@ final class ProgramGenerator {
         }
 
         String returnText(int d) {
+            if (gen == GenKind.SYNC && features.generatorReturnValues && chance(0.6)) {
+                return "return Tulip.doneYielding(" + expr(Ty.INT, d).s + ");";
+            }
             if (gen != null) {
                 return "return Tulip.doneYielding();";
             }
@@ -781,6 +837,12 @@ final class ProgramGenerator {
 
         boolean stmt0(int depth) {
             boolean nest = depth < 4 && budget > 1;
+            if (nest && features.generatorDrivers && !lambda && !generators.isEmpty() && chance(0.05)) {
+                Method g = pick(generators);
+                if (g.gen == GenKind.SYNC) {
+                    return driverStmt(g);
+                }
+            }
             int roll = n(100);
             if (roll < 12) {
                 return logStmt();
@@ -850,17 +912,83 @@ final class ProgramGenerator {
                     && (switchDepth == 0 || features.yieldInSwitchExpressions);
         }
 
-        /** {@code Tulip.yield(v);}, or {@code Tulip.yieldFrom(List.of(...));} in a plain generator. */
+        /**
+         * {@code Tulip.yield(v);}; in a plain generator also {@code Tulip.yieldFrom(List.of(...));}, uses
+         * of the value sent in ({@code int s = nz(Tulip.yield(v));}), {@code Tulip.yield()} and
+         * delegation to an earlier plain generator.
+         */
         boolean yieldStmt() {
-            if (gen == GenKind.SYNC && chance(0.2)) {
+            if (gen == GenKind.SYNC && chance(0.15)) {
                 line("Tulip.yieldFrom(List.of(" + expr(Ty.INT, 1).s + ", " + expr(Ty.INT, 1).s + "));");
+                return true;
+            }
+            if (gen == GenKind.SYNC && !delegates.isEmpty() && chance(0.45)) {
+                String call = delegateCall(1);
+                switch (n(3)) {
+                    case 0:
+                        line("Tulip.yieldFrom(" + call + ");");
+                        break;
+                    case 1:
+                        line("t.log(\"" + fresh("R") + "\", Tulip.<Integer>yieldFrom(" + call + "));");
+                        break;
+                    default: {
+                        String x = fresh("rv");
+                        line("int " + x + " = nz(Tulip.yieldFrom(" + call + "));");
+                        declare(new V(x, Ty.INT, true, false));
+                        break;
+                    }
+                }
+                return true;
+            }
+            if (gen == GenKind.SYNC && features.bareYields && chance(0.12)) {
+                yieldsNull = true;
+                line(chance(0.5) ? "Tulip.yield();" : "t.log(\"" + fresh("S") + "\", Tulip.yield());");
                 return true;
             }
             String v = expr(Ty.INT, 2).s;
             if (!features.yieldOfConditionals && v.startsWith("(") && balanced(v) && topLevelConditional(v)) {
                 v = "t.v(\"" + fresh("Y") + "\", " + v + ")";
             }
+            if (gen == GenKind.SYNC && features.yieldValues) {
+                switch (n(4)) {
+                    case 0: {
+                        String x = fresh("sv");
+                        line("int " + x + " = nz(Tulip.yield(" + v + "));");
+                        declare(new V(x, Ty.INT, true, false));
+                        return true;
+                    }
+                    case 1:
+                        line("t.log(\"" + fresh("S") + "\", Tulip.<Integer>yield(" + v + "));");
+                        return true;
+                    default:
+                        break;
+                }
+            }
             line("Tulip.yield(" + v + ");");
+            return true;
+        }
+
+        /** A call of an earlier plain generator, to delegate to. */
+        String delegateCall(int d) {
+            Method g = pick(delegates);
+            markChecked(); // the generator method declares throws CheckedBoom
+            yieldsNull |= g.yieldsNull;
+            return g.name + "(t, " + expr(Ty.INT, d).s + ")";
+        }
+
+        /** May a yield go here, inside an expression of a plain generator? Like {@link #awaitHere()}. */
+        boolean yieldHere() {
+            if (gen != GenKind.SYNC || !features.yieldValues || !features.yieldExpressions || !yieldsAllowed()
+                    || noYieldExpr > 0) {
+                return false;
+            }
+            if (features.tempsAcrossAwaits) {
+                return true;
+            }
+            if (exprAwaits > 0 || exprUnstable) {
+                return false;
+            }
+            exprAwaits++;
             return true;
         }
 
@@ -1051,10 +1179,12 @@ final class ProgramGenerator {
             }
             boolean saved = noAwait;
             noAwait = true;
+            noYieldExpr++;
             try {
                 return compound(Ty.INT);
             } finally {
                 noAwait = saved;
+                noYieldExpr--;
             }
         }
 
@@ -1423,6 +1553,9 @@ final class ProgramGenerator {
             Target t = new Target(Kind.LOOP, label, null, opaque);
             if (!generators.isEmpty() && !lambda && chance(0.3)) {
                 Method g = pick(generators);
+                if (g.gen == GenKind.SYNC && features.generatorDrivers && chance(0.6)) {
+                    return driverStmt(g);
+                }
                 if (g.gen == GenKind.SYNC || awaitsAllowed()) {
                     return generatorLoop(depth, g, prefix, t);
                 }
@@ -1575,16 +1708,22 @@ final class ProgramGenerator {
         /** for-each over a generator (async for over an AsyncGenerator), maybe closed early by a try. */
         boolean generatorLoop(int depth, Method g, String prefix, Target t) {
             t.forLoop = true;
-            markChecked(); // the generator method declares throws CheckedBoom
+            if (features.checkedGeneratorCalls || g.gen == GenKind.ASYNC) {
+                markChecked(); // the generator method declares throws CheckedBoom
+            }
             String call = g.name + "(t, " + expr(Ty.INT, 1).s + ")";
             String e = fresh("e");
-            if (chance(0.35)) {
+            // a generator that may yield null is read as Integer (unboxing null: an NPE whose message names
+            // locals, which differ between the two worlds)
+            String type = g.yieldsNull ? "Integer" : "int";
+            List<V> loopVars = g.yieldsNull ? List.of() : List.of(new V(e, Ty.INT, false, true));
+            if (chance(0.35) && (switchDepth == 0 || features.handlersInSwitchExpressions)) {
                 // closed when the block ends, even after a break: its finally blocks run then
                 String gv = fresh("gv");
                 line("try (var " + gv + " = " + call + ") {");
                 ind++;
-                line(prefix + "for (int " + e + " : " + gv + ") {");
-                scopes.push(new ArrayList<>(List.of(new V(e, Ty.INT, false, true))));
+                line(prefix + "for (" + type + " " + e + " : " + gv + ") {");
+                scopes.push(new ArrayList<>(loopVars));
                 loopBody(depth, t);
                 scopes.pop();
                 line("}");
@@ -1592,12 +1731,113 @@ final class ProgramGenerator {
                 line("}");
                 return true;
             }
-            line(prefix + "for (int " + e + " : " + call + ") {");
-            scopes.push(new ArrayList<>(List.of(new V(e, Ty.INT, false, true))));
+            line(prefix + "for (" + type + " " + e + " : " + call + ") {");
+            scopes.push(new ArrayList<>(loopVars));
             loopBody(depth, t);
             scopes.pop();
             line("}");
             return true;
+        }
+
+        /**
+         * A plain generator driven by hand: next, send, hasNext, throwInto, close, returnValue and a
+         * for-each over what is left, each in a try/catch that logs the exception (or bare, so that it
+         * propagates), the generator in a local or a try-with-resources.
+         */
+        boolean driverStmt(Method g) {
+            if (features.checkedGeneratorCalls) {
+                markChecked(); // the generator method declares throws CheckedBoom
+            }
+            boolean handlers = switchDepth == 0 || features.handlersInSwitchExpressions;
+            String gv = fresh("g");
+            String call = g.name + "(t, " + expr(Ty.INT, 1).s + ")";
+            boolean twr = handlers && chance(0.3);
+            if (twr) {
+                line("try (var " + gv + " = " + call + ") {");
+                ind++;
+            } else {
+                line("var " + gv + " = " + call + ";");
+            }
+            int ops = 2 + n(6);
+            for (int i = 0; i < ops; i++) {
+                resetExpr();
+                if (handlers && chance(0.8)) {
+                    String ex = fresh("dx");
+                    line("try {");
+                    ind++;
+                    driverOp(gv, i == 0);
+                    ind--;
+                    line("} catch (Exception | GeneratorExit " + ex + ") {");
+                    line("    t.log(\"" + fresh("D") + "\", " + ex + ");");
+                    line("}");
+                } else {
+                    driverOp(gv, i == 0);
+                }
+            }
+            if (!twr && chance(0.4)) {
+                line(gv + ".close();");
+            }
+            if (twr) {
+                ind--;
+                line("}");
+            }
+            return true;
+        }
+
+        /** One operation on the generator {@code gv}; the first one mostly starts it. */
+        void driverOp(String gv, boolean first) {
+            String tag = "\"" + fresh("D") + "\"";
+            switch (first && chance(0.7) ? pick(r, 0, 0, 0, 7) : n(17)) {
+                case 0:
+                case 1:
+                case 2:
+                    line("t.log(" + tag + ", " + gv + ".next());");
+                    break;
+                case 3:
+                case 4:
+                case 5:
+                    line("t.log(" + tag + ", " + gv + ".send(" + expr(Ty.INT, 1).s + "));");
+                    break;
+                case 6:
+                    line("t.log(" + tag + ", " + gv + ".send(null));");
+                    break;
+                case 7:
+                case 8:
+                    line("t.log(" + tag + ", " + gv + ".hasNext());");
+                    break;
+                case 9:
+                case 10:
+                    line("t.log(" + tag + ", " + gv + ".throwInto(new Boom(\"" + fresh("T") + "\")));");
+                    break;
+                case 11:
+                    line("t.log(" + tag + ", " + gv + ".throwInto(new CheckedBoom(\"" + fresh("T") + "\")));");
+                    break;
+                case 12:
+                    line("t.log(" + tag + ", " + gv + ".throwInto(" + (chance(0.3) ? "new GeneratorExit(\"" + fresh("T")
+                            + "\")" : "new Bang(\"" + fresh("T") + "\")") + "));");
+                    break;
+                case 13:
+                case 14:
+                    suppress.add("try"); // close() of a try-with-resources variable, in its block
+                    line(gv + ".close();");
+                    line("t.log(" + tag + ", \"closed\", " + gv + ".isExhausted());");
+                    break;
+                case 15:
+                    line("t.log(" + tag + ", " + gv + ".returnValue());");
+                    break;
+                default: {
+                    String e = fresh("e");
+                    line("for (Integer " + e + " : " + gv + ") {");
+                    line("    t.log(" + tag + ", " + e + ");");
+                    if (chance(0.3)) {
+                        line("    if (t.b(\"" + fresh("Q") + "\", " + e + " == null || " + e + " > 2)) {");
+                        line("        break;");
+                        line("    }");
+                    }
+                    line("}");
+                    break;
+                }
+            }
         }
 
         boolean loopBody(int depth, Target t) {
@@ -1766,7 +2006,9 @@ final class ProgramGenerator {
                     String name = fresh(async ? "ar" : "r");
                     boolean predeclared = !async && chance(0.3);
                     // generated only when used: a discarded expression would leave its marks (checked...)
+                    resourceInit++;
                     String fail = predeclared || chance(0.6) ? "false" : expr(Ty.BOOL, 2).s;
+                    resourceInit--;
                     if (i > 0) {
                         header.append("; ");
                     }
@@ -1868,6 +2110,12 @@ final class ProgramGenerator {
                 {"Boom"}, {"Bang"}, {"Boom", "Bang"}, {"RuntimeException"}, {"IllegalStateException"},
                 {"Exception"}, {"Throwable"}, {"CheckedBoom"}, {"Boom", "CheckedBoom"}, {"Boom"}, {"Bang"},
             };
+            if (gen == GenKind.SYNC && features.catchGeneratorExit) {
+                menu = Arrays.copyOf(menu, menu.length + 3);
+                menu[menu.length - 3] = new String[] {"GeneratorExit"};
+                menu[menu.length - 2] = new String[] {"GeneratorExit"};
+                menu[menu.length - 1] = new String[] {"Boom", "GeneratorExit"};
+            }
             for (int i = 0; i < count; i++) {
                 String[] c = menu[n(menu.length)];
                 if (!checkedPossible && covers(c, "CheckedBoom") && !covers(c, "Exception")) {
@@ -2153,6 +2401,16 @@ final class ProgramGenerator {
             if (roll < 22 && awaitHere()) {
                 return E.box("await(" + factory() + "(" + operand(() -> intExpr(d - 1).s) + "))");
             }
+            if (roll < 30 && gen == GenKind.SYNC && chance(0.5) && yieldHere()) {
+                if (!delegates.isEmpty() && chance(0.2)) {
+                    return E.prim("nz(Tulip.yieldFrom(" + operand(() -> delegateCall(d - 1)) + "))");
+                }
+                if (features.bareYields && chance(0.1)) {
+                    yieldsNull = true;
+                    return E.prim("nz(Tulip.yield())");
+                }
+                return E.prim("nz(Tulip.yield(" + operand(() -> intExpr(d - 1).s) + "))");
+            }
             if (roll < 27 && awaitHere()) {
                 return E.box("await(" + pick(r, "fail", "fail", "failC", features.moreAwaitables ? "failS" : "fail") + "("
                         + operand(() -> intExpr(d - 1).s + ", " + boolExpr(d - 1).s) + ", \"" + fresh("X") + "\"))");
@@ -2203,8 +2461,10 @@ final class ProgramGenerator {
                 if (c.s.contains(" instanceof ") && !features.patternsInConditions) {
                     c = E.prim("t.b(\"" + fresh("Q") + "\", " + c.s + ")");
                 }
+                branchDepth++;
                 E a = intExpr(d - 1);
                 E b = intExpr(d - 1);
+                branchDepth--;
                 return new E("(" + c.s + " ? " + a.s + " : " + b.s + ")", c.constant && a.constant && b.constant,
                         a.boxed && b.boxed);
             }
@@ -2392,15 +2652,18 @@ final class ProgramGenerator {
             }
             if (roll < 90) {
                 E c = boolExpr(d - 1);
+                branchDepth++;
                 E a = boolExpr(d - 1);
                 E b = boolExpr(d - 1);
+                branchDepth--;
                 return new E("(" + c.s + " ? " + a.s + " : " + b.s + ")", c.constant && a.constant && b.constant,
                         false);
             }
             if (roll < 94 && switchAllowed()) {
                 return switchExpr(Ty.BOOL, d - 1);
             }
-            if (roll < 97 && features.patterns) {
+            if (roll < 97 && features.patterns && (features.patternsInBranches || branchDepth == 0)
+                    && (features.patternsInResources || resourceInit == 0)) {
                 // a pattern variable, used on the right of && (where it may have to survive awaits)
                 String p = fresh("p");
                 E a = intExpr(d - 1);
@@ -2463,7 +2726,12 @@ final class ProgramGenerator {
                 return "Integer.toString(" + intExpr(d - 1).s + ")";
             }
             if (roll < 8) {
-                return "(" + cond(d - 1) + " ? " + strTerm(d - 1) + " : " + strTerm(d - 1) + ")";
+                String c = cond(d - 1);
+                branchDepth++;
+                String a = strTerm(d - 1);
+                String b = strTerm(d - 1);
+                branchDepth--;
+                return "(" + c + " ? " + a + " : " + b + ")";
             }
             if (roll < 9 && switchAllowed()) {
                 return switchExpr(Ty.STR, d - 1).s;
@@ -2497,11 +2765,14 @@ final class ProgramGenerator {
             StringBuilder b = new StringBuilder("switch (" + sel + ") {\n");
             targets.push(t);
             switchDepth++;
+            branchDepth++;
             boolean savedNoAwait = noAwait;
             int savedAwaits = exprAwaits;
             boolean savedUnstable = exprUnstable;
+            int savedNoYieldExpr = noYieldExpr;
             if (!features.tempsAcrossAwaits) {
                 noAwait = true; // its result, and any pending operand, would live across the arms' awaits
+                noYieldExpr++;
             }
             int savedInd = ind;
             ind += 2;
@@ -2556,7 +2827,9 @@ final class ProgramGenerator {
             } finally {
                 targets.pop();
                 switchDepth--;
+                branchDepth--;
                 noAwait = savedNoAwait;
+                noYieldExpr = savedNoYieldExpr;
                 exprAwaits = savedAwaits;
                 exprUnstable = true;
                 ind = savedInd;
@@ -2599,6 +2872,8 @@ final class ProgramGenerator {
             case "RuntimeException":
             case "CheckedBoom":
                 return sup.equals("Exception");
+            case "GeneratorExit":
+                return sup.equals("Error");
             default:
                 return false;
         }

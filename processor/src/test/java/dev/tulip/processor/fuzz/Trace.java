@@ -122,7 +122,12 @@ public final class Trace {
 
     /** Class, message, suppressed exceptions and cause: what must agree between executions. */
     public static String describe(Throwable e) {
-        StringBuilder b = new StringBuilder(e.getClass().getSimpleName()).append('(').append(e.getMessage()).append(')');
+        String message = e.getMessage();
+        if (message != null && message.contains("<generator ")) {
+            // a Tulip generator is named Class.method, a reference one method
+            message = message.replaceAll("<generator [\\w$]+\\.", "<generator ");
+        }
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName()).append('(').append(message).append(')');
         Throwable[] sup = e.getSuppressed();
         if (sup.length > 0) {
             b.append("{suppressed:");

@@ -282,6 +282,65 @@ class TransformRegressionTest {
                 """).suppress("finally").assertSameTraces();
     }
 
+    /**
+     * A pattern variable in one branch of a conditional expression whose other branch awaits: the
+     * branch becomes a state of its own, printed as {@code choice$1 = (t.obj(2) instanceof Integer p$match
+     * && bound(p = p$match)) && p$match > 0;}, but {@code p} is declared nowhere in that state (nor as a
+     * field), so javac reports "cannot find symbol: variable p" in the companion. The same with the
+     * pattern in an arm of a switch expression (arrow or colon form) beside an arm that awaits, or, in a
+     * {@code @Generator.Method} body, beside an arm that yields ({@code nz(Tulip.yield(1))}); the fix of
+     * {@link #patternVariableUsedOnlyInTheCondition} covered the conditions of statements only. Fine when
+     * the await is in the condition or outside the branches. Expected trace: c true, b true. Fixed with
+     * {@link #patternVariableInAnArmOfASuspendingSwitchExpression}: code that assigns a block-local
+     * first (here inside an assignment's value) declares it.
+     */
+    @Test
+    void patternVariableInAConditionalBranchBesideAnAwait() {
+        Differential.program("""
+                boolean b = t.b("c", true) ? t.obj(2) instanceof Integer p && p > 0 : await(later(false));
+                t.log("b", b);
+                return done(1);
+                """).assertSameTraces();
+    }
+
+    /** {@link #patternVariableInAConditionalBranchBesideAnAwait} in switch-expression arms beside a yield. */
+    @Test
+    void patternVariableInASwitchArmBesideAYield() {
+        Differential.program("""
+                for (int e : y0(t, 2)) {
+                    t.log("e", e);
+                }
+                return done(1);
+                """).generator("""
+                boolean b = switch (a & 3) {
+                    case 1 -> nz(Tulip.yield(1)) > 0;
+                    case 2 -> t.obj(a) instanceof Integer p && p > 0;
+                    default -> false;
+                };
+                t.log("b", b);
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
+
+    /**
+     * A pattern variable in the initializer of a resource of a try-with-resources whose block (or
+     * finally) suspends: the initializer is printed as {@code r = CoReg.res(t, "r", ((t.obj(3) instanceof
+     * Integer p$match && bound(p = p$match)) && p$match > 5));} with {@code p} declared nowhere, so javac
+     * reports "cannot find symbol: variable p" in the companion. The same in a {@code @Generator.Method}
+     * with a yield in the finally. Fine when the try-with-resources does not suspend, and for the
+     * initializer of a plain local. Expected trace: open r, use r, close r. Fixed as above.
+     */
+    @Test
+    void patternVariableInASuspendingResourceInitializer() {
+        Differential.program("""
+                try (Res r = res(t, "r", t.obj(3) instanceof Integer p && p > 5)) {
+                    t.log("use", r.id());
+                    await(later(1));
+                }
+                return done(1);
+                """).assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
@@ -370,6 +429,34 @@ class TransformRegressionTest {
                 return done(1);
                 """).asyncGenerator("""
                 Tulip.yield(t.b("c", false) ? await(later(1)) : 2);
+                return Tulip.doneYielding();
+                """).assertSameTraces();
+    }
+
+    /**
+     * A try that does not suspend, whose only source of a checked exception is the call of a
+     * generator method of the same class ({@code y0(t, 1)} declares {@code throws CheckedBoom}): the try is
+     * printed as written, but the call is redirected to the companion's factory
+     * ({@code CoRegAsync.y0(t, 1)}), which declares no exception, so javac rejects the user's
+     * {@code catch (CheckedBoom e)}: "exception CheckedBoom is never thrown in body of corresponding try
+     * statement". The same with an {@code @Async} generator, an unawaited sub-coroutine call
+     * ({@code var c = q0(t, 1, arr);}), or a for-each over the generator call; fine when the try also
+     * awaits. Expected trace: v 1. Fixed with
+     * {@link #callToAGeneratorThatDeclaresACheckedExceptionInsideATryThatCatchesIt}: factories declare
+     * the method's checked exceptions.
+     */
+    @Test
+    void checkedExceptionOfAGeneratorCallInATryThatDoesNotSuspend() {
+        Differential.program("""
+                try {
+                    var g = y0(t, 1);
+                    t.log("v", g.next());
+                } catch (CheckedBoom e) {
+                    t.log("c", e);
+                }
+                return done(1);
+                """).generator("""
+                Tulip.yield(a);
                 return Tulip.doneYielding();
                 """).assertSameTraces();
     }
