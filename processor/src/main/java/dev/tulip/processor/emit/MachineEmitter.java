@@ -171,6 +171,44 @@ public final class MachineEmitter {
         return s.append(')').toString();
     }
 
+    /**
+     * javac 17 analyses the condition of a do-while (and the update of a for) even when the body cannot
+     * complete normally, and a switch expression there makes the loop look alive: a printed loop that
+     * always jumps out then ends its state with "possible fall-through into case". The states of the
+     * machine never fall through, so that warning is suppressed where this shape occurs.
+     */
+    private static boolean hasLoopJavacMayThinkAlive(com.sun.source.tree.MethodTree tree) {
+        boolean[] found = {false};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
+                found[0] |= hasSwitchExpression(node.getCondition());
+                return super.visitDoWhileLoop(node, unused);
+            }
+
+            @Override
+            public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
+                for (com.sun.source.tree.Tree update : node.getUpdate()) {
+                    found[0] |= hasSwitchExpression(update);
+                }
+                return super.visitForLoop(node, unused);
+            }
+        }.scan(tree.getBody(), null);
+        return found[0];
+    }
+
+    private static boolean hasSwitchExpression(com.sun.source.tree.Tree tree) {
+        boolean[] found = {false};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+                found[0] = true;
+                return null;
+            }
+        }.scan(tree, null);
+        return found[0];
+    }
+
     private MethodSpec release(List<Var> fields) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (!method.isStatic()) {
@@ -202,6 +240,9 @@ public final class MachineEmitter {
                 .addException(Throwable.class);
         Set<String> suppress = new LinkedHashSet<>();
         suppress.add("unchecked");
+        if (hasLoopJavacMayThinkAlive(method.tree)) {
+            suppress.add("fallthrough");
+        }
         SuppressWarnings user = method.element.getAnnotation(SuppressWarnings.class);
         if (user != null) {
             for (String w : user.value()) {

@@ -341,6 +341,37 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * Found by the long run (seed 1967417361774994148): a printed do-while whose body always jumps out
+     * (its {@code break B} became {@code state = ...; continue dispatch;}) and whose condition holds a
+     * switch expression ends a state. It cannot complete normally (JLS 14.22), so no jump follows it,
+     * but javac 17 scans the unreachable condition and its switch expression makes the loop look alive:
+     * "possible fall-through into case", a warning in generated code. The state machine now suppresses
+     * that warning where this shape occurs (its cases never fall through).
+     */
+    @Test
+    void doWhileThatAlwaysJumpsOutWithASwitchExpressionInItsCondition() {
+        Differential.program("""
+                int x = 0;
+                B: {
+                    if (await(later(1)) == 2) {
+                        break B;
+                    }
+                    int d = 0;
+                    do {
+                        break B;
+                    } while (++d < 3 && switch (d & 1) {
+                        case 0:
+                            yield true;
+                        default:
+                            yield false;
+                    });
+                }
+                t.log("x", x, await(later(2)));
+                return done(1);
+                """).assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
