@@ -59,6 +59,29 @@ public final class PrivateAccess {
     }
 
     /**
+     * A method handle that calls {@code owner}'s implementation of a method without dynamic dispatch,
+     * as {@code super.name(...)} in {@code caller}'s class would: Java's {@code invokespecial}. Its
+     * receiver, first, is an instance of {@code specialCaller}.
+     *
+     * @param caller the companion's {@code MethodHandles.lookup()}
+     * @param owner the superclass (or directly implemented interface) whose implementation runs
+     * @param name the method's name
+     * @param type the method's type (erased)
+     * @param specialCaller the class whose method says {@code super}
+     * @return the handle
+     */
+    public static MethodHandle special(MethodHandles.Lookup caller, Class<?> owner, String name, MethodType type,
+            Class<?> specialCaller) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(specialCaller, caller);
+            return lookup.findSpecial(owner, name, type, specialCaller).asFixedArity();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach " + owner.getName() + "." + name + " as a super call of "
+                    + specialCaller.getName() + " from generated code: recompile both classes together", e);
+        }
+    }
+
+    /**
      * A method handle on a constructor of {@code owner}.
      *
      * @param caller the companion's {@code MethodHandles.lookup()}

@@ -339,9 +339,11 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     /**
-     * Attributes the method body through the public Trees API: asking for the scope of the last
-     * statement makes javac attribute the body up to it; the types and elements of every tree are then
-     * available. Returns false if the body refers to types that do not exist (yet).
+     * Attributes the method body through the public Trees API: asking for the element of a tree javac
+     * has not attributed yet makes it attribute the enclosing class, after which the types and elements
+     * of every tree are available. ({@code Trees.getScope} attributes only a copy of the body, and
+     * javac 17 crashes copying {@code Iface.super.m()}.) Returns false if the body refers to types that
+     * do not exist (yet).
      */
     private boolean attribute(AsyncMethod m) {
         BlockTree body = m.tree.getBody();
@@ -350,7 +352,7 @@ public final class TulipProcessor extends AbstractProcessor {
         }
         TreePath bodyPath = new TreePath(m.path, body);
         List<? extends StatementTree> stmts = body.getStatements();
-        env.trees.getScope(new TreePath(bodyPath, stmts.get(stmts.size() - 1)));
+        env.trees.getElement(new TreePath(bodyPath, stmts.get(0)));
         return !dev.tulip.processor.analysis.ErrorTypes.anyIn(env, bodyPath);
     }
 }

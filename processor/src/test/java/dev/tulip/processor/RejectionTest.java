@@ -167,16 +167,6 @@ class RejectionTest {
     }
 
     @Test
-    void superCall() {
-        Compilation c = compile(
-                "  @Async Coroutine<String> m() {",
-                "    await(sleep(0));",
-                "    return done(super.toString());",
-                "  }");
-        assertThat(c).hadErrorContaining("'super.toString' cannot be used in an @Async method").inFile(c.sourceFiles().get(0)).onLine(8).atColumn(22);
-    }
-
-    @Test
     void asyncMethodInLocalClass() {
         Compilation c = compile(
                 "  @Async static Coroutine<Void> other() { return done(); }",

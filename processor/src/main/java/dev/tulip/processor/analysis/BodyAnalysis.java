@@ -432,10 +432,15 @@ public final class BodyAnalysis {
 
         @Override
         public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-            if (lambdaDepth == 0 && classDepth == 0 && node.getExpression() instanceof IdentifierTree
-                    && ((IdentifierTree) node.getExpression()).getName().contentEquals("super")) {
+            // super.m(...) works (a handle on the superclass's implementation); a field of the superclass
+            // is read as this.field or through a cast, so only that form is refused.
+            if (classDepth == 0 && node.getExpression() instanceof IdentifierTree
+                    && ((IdentifierTree) node.getExpression()).getName().contentEquals("super")
+                    && !(getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree
+                            && ((MethodInvocationTree) getCurrentPath().getParentPath().getLeaf()).getMethodSelect() == node)) {
                 error(getCurrentPath(), "'super." + node.getIdentifier() + "' cannot be used in an @Async method:"
-                        + " the state machine is another class. Call a helper method of this class that uses super");
+                        + " the state machine is another class. Write 'this." + node.getIdentifier() + "' (or cast"
+                        + " this to the superclass) to read the superclass's field");
             }
             return super.visitMemberSelect(node, unused);
         }

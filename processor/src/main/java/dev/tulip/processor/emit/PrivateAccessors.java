@@ -316,6 +316,66 @@ public final class PrivateAccessors {
         return name;
     }
 
+    /**
+     * {@code super.m(...)} (or {@code Iface.super.m(...)}) said in {@code caller}, through a handle that
+     * runs {@code owner}'s implementation without dynamic dispatch ({@code invokespecial}): the state
+     * machine is another class, where {@code super} would mean its own superclass.
+     */
+    public String superMethod(ExecutableElement m, TypeElement owner, TypeElement caller) {
+        String name = "invokeSuper$" + id(owner, m) + "$" + m.getParameters().size() + erasureKey(m);
+        if (helpers.containsKey(name)) {
+            return name;
+        }
+        javax.lang.model.type.ExecutableType seen = (javax.lang.model.type.ExecutableType) env.types.asMemberOf(
+                (javax.lang.model.type.DeclaredType) caller.asType(), m);
+        String handle = name + "$handle";
+        CodeBlock.Builder type = CodeBlock.builder().add("$T.methodType($L", MethodType.class,
+                classObject(m.getReturnType()));
+        for (VariableElement p : m.getParameters()) {
+            type.add(", $L", classObject(p.asType()));
+        }
+        type.add(")");
+        handles.put(handle, FieldSpec.builder(MethodHandle.class, handle, Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("$T.special($T.lookup(), $L, $S, $L, $L)", PRIVATE_ACCESS,
+                        MethodHandles.class, classObject(owner.asType()), m.getSimpleName(), type.build(),
+                        classObject(caller.asType())).build());
+        MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("{@code super.$L} in {@code $L}: $L's implementation, without dynamic dispatch.\n",
+                        m.getSimpleName(), caller.getSimpleName(), owner.getSimpleName())
+                .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "unchecked").build());
+        helper.addTypeVariables(TypeNames.instanceTypeVariables(caller));
+        for (TypeParameterElement p : m.getTypeParameters()) {
+            helper.addTypeVariable(TypeVariableName.get(p));
+        }
+        helper.addParameter(typeNames.of(caller.asType()), "self");
+        CodeBlock.Builder args = CodeBlock.builder().add("self");
+        List<? extends TypeMirror> paramTypes = seen.getParameterTypes();
+        for (int i = 0; i < paramTypes.size(); i++) {
+            String p = "p" + i;
+            helper.addParameter(typeNames.of(paramTypes.get(i)), p);
+            args.add(", $L", p);
+        }
+        helper.varargs(m.isVarArgs());
+        for (TypeMirror thrown : seen.getThrownTypes()) {
+            helper.addException(typeNames.of(thrown));
+        }
+        TypeName ret = typeNames.of(seen.getReturnType());
+        helper.returns(ret);
+        helper.beginControlFlow("try");
+        if (ret.equals(TypeName.VOID)) {
+            helper.addStatement("$L.invoke($L)", handle, args.build());
+        } else {
+            helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args.build());
+        }
+        helper.nextControlFlow("catch ($T t)", Throwable.class);
+        helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
+        helper.endControlFlow();
+        helpers.put(name, helper.build());
+        return name;
+    }
+
     /** The type of the outer instance an inner (non-static member) class's constructor takes first, or null. */
     public static TypeMirror outerInstanceType(TypeElement created) {
         if (created.getNestingKind() != javax.lang.model.element.NestingKind.MEMBER

@@ -514,6 +514,41 @@ public final class TreePrinter {
             }
         }
 
+        /**
+         * {@code super.m} or {@code X.super.m} meaning the enclosing class's superclass (or interface):
+         * in the body itself or a lambda, not inside an anonymous or local class of the body, where
+         * {@code super} is that class's own and stays as written.
+         */
+        boolean isSuperOfEnclosingClass(ExpressionTree select) {
+            if (!classFrames.isEmpty() || select.getKind() != Tree.Kind.MEMBER_SELECT) {
+                return false;
+            }
+            ExpressionTree q = ((MemberSelectTree) select).getExpression();
+            if (q instanceof IdentifierTree) {
+                return ((IdentifierTree) q).getName().contentEquals("super");
+            }
+            return q instanceof MemberSelectTree && ((MemberSelectTree) q).getIdentifier().contentEquals("super");
+        }
+
+        /** A super call through a handle on the implementation it names (see PrivateAccessors.superMethod). */
+        void superCall(MethodInvocationTree tree, ExecutableElement m, MemberSelectTree select) {
+            ExpressionTree q = select.getExpression();
+            TypeElement owner;
+            if (q instanceof MemberSelectTree) {
+                // Iface.super.m(): the interface named before super.
+                owner = (TypeElement) index.element(((MemberSelectTree) q).getExpression());
+            } else {
+                owner = (TypeElement) env.types.asElement(method.owner.getSuperclass());
+            }
+            out.add("$T.$L(", method.companion, accessors.superMethod(m, owner, method.owner));
+            out.add("$L", self(tree));
+            for (ExpressionTree arg : tree.getArguments()) {
+                out.add(", ");
+                expr(arg);
+            }
+            out.add(")");
+        }
+
         /** The receiver of a member access: the qualifier, or {@code self} for an implicit one. */
         void receiver(Tree at, ExpressionTree qualifier) {
             if (qualifier == null || (qualifier.getKind() == Tree.Kind.IDENTIFIER
@@ -745,6 +780,24 @@ public final class TreePrinter {
                     && ((MemberSelectTree) select).getExpression() instanceof IdentifierTree
                     && ((IdentifierTree) ((MemberSelectTree) select).getExpression()).getName().contentEquals("super");
             if (!superCall && m.getKind() == ElementKind.METHOD && privateCall(tree, m, select, isStatic)) {
+                return;
+            }
+            if (isSuperOfEnclosingClass(select) && m.getKind() == ElementKind.METHOD && !isStatic) {
+                superCall(tree, m, (MemberSelectTree) select);
+                return;
+            }
+            if (isSuperOfEnclosingClass(select) && isStatic) {
+                // super.staticMethod(): no dispatch either way, the class that declares it.
+                checkAccess(tree, m);
+                typeElement(tree, (TypeElement) m.getEnclosingElement());
+                out.add(".");
+                typeArguments(tree.getTypeArguments());
+                out.add("$L(", name);
+                for (int i = 0; i < tree.getArguments().size(); i++) {
+                    out.add(i == 0 ? "" : ", ");
+                    expr(tree.getArguments().get(i));
+                }
+                out.add(")");
                 return;
             }
             TypeMirror instantiated = typeOf(select);
