@@ -174,7 +174,9 @@ public final class TulipProcessor extends AbstractProcessor {
                 return;
             }
         }
-        anonymousVars.check(env.trees.getPath(owner));
+        for (TypeElement attributed : records.attributedWith(owner)) {
+            anonymousVars.check(env.trees.getPath(attributed));
+        }
         CompanionEmitter companion = null;
         MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
         dev.tulip.processor.emit.PrivateAccessors accessors =

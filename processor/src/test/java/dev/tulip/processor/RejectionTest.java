@@ -241,6 +241,25 @@ class RejectionTest {
         assertThat(c).hadErrorCount(1);
     }
 
+    /** Attributing a nested class attributes the class around it: its var is reported too. */
+    @Test
+    void varHoldingAnAnonymousClassInTheClassAroundTheAsyncMethod() {
+        Compilation c = compile(
+                "  static int plain() {",
+                "    var counter = new Object() { int n = 1; };",
+                "    return counter.n;",
+                "  }",
+                "  static class Inner {",
+                "    @Async static Coroutine<Integer> m() {",
+                "      await(sleep(0));",
+                "      return done(1);",
+                "    }",
+                "  }");
+        assertThat(c).hadErrorContaining("javac cannot compile 'var counter' holding an anonymous class")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(9);
+        assertThat(c).hadErrorCount(1);
+    }
+
     @Test
     void recordWithACompactConstructorInTheClassOfAnAsyncMethod() {
         Compilation c = compile(

@@ -33,23 +33,14 @@ public final class AnonymousVarCheck {
     }
 
     /**
-     * Checks the code javac attributes with {@code classPath}'s class: its members' bodies, with their
-     * local and anonymous classes, but not its member classes (attributed on their own).
+     * Checks a top-level class javac attributed, everything nested in it included (attributing a class
+     * attributes its member classes too).
      */
     public void check(TreePath classPath) {
         if (!(classPath.getLeaf() instanceof ClassTree) || !checked.add((ClassTree) classPath.getLeaf())) {
             return;
         }
-        ClassTree root = (ClassTree) classPath.getLeaf();
         new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitClass(ClassTree node, Void unused) {
-                if (node != root && getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
-                    return null;
-                }
-                return super.visitClass(node, unused);
-            }
-
             @Override
             public Void visitVariable(VariableTree node, Void unused) {
                 Element local = env.trees.getElement(getCurrentPath());
