@@ -372,6 +372,20 @@ class TransformRegressionTest {
                 """).assertSameTraces();
     }
 
+    /**
+     * A compound assignment to a private field through a receiver expression, with an await on the
+     * right: the receiver is evaluated once, before the await (it was rejected in the first version).
+     */
+    @Test
+    void compoundAssignmentToAPrivateFieldThroughAReceiverExpression() {
+        Differential.program("""
+                (t.b("c", true) ? this : this).mf += await(later(2));
+                (t.b("d", false) ? this : this).mf *= t.v("r", 3) + await(later(1));
+                t.log("mf", mf, this.mf++);
+                return done(mf);
+                """).instance().assertSameTraces();
+    }
+
     // ---- non-denotable types
 
     /**
