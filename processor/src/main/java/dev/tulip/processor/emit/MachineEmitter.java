@@ -301,17 +301,11 @@ public final class MachineEmitter {
         body.add("case $L: {$L\n$>", b.state, b.label == null ? "" : " // " + b.label);
         Set<Var> declared = new LinkedHashSet<>();
         for (Op op : b.ops) {
-            if (op instanceof Op.Stmt) {
-                declareFirstUses(body, op.uses, declared);
-            } else if (op instanceof Op.Assign) {
-                Set<Var> read = new LinkedHashSet<>(op.uses);
-                read.remove(((Op.Assign) op).target);
-                declareFirstUses(body, read, declared);
-            }
+            declareFirstUses(body, op.uses, op instanceof Op.Assign ? ((Op.Assign) op).target : null, declared);
             op(body, op, declared);
         }
         if (b.terminator != null) {
-            declareFirstUses(body, b.terminator.uses, declared);
+            declareFirstUses(body, b.terminator.uses, null, declared);
         }
         terminator(body, b);
         body.add("$<}\n");
@@ -319,11 +313,12 @@ public final class MachineEmitter {
 
     /**
      * Declares the block-local variables that printed code assigns before any {@link Op.Assign} to them
-     * does: a pattern binding copied out of its match ({@code bound(p = p$match)}) and read nowhere else.
+     * does (a pattern binding copied out of its match, {@code bound(p = p$match)}); {@code assigned} is
+     * the variable the op itself declares, if any.
      */
-    private static void declareFirstUses(CodeBlock.Builder body, Set<Var> uses, Set<Var> declared) {
+    private static void declareFirstUses(CodeBlock.Builder body, Set<Var> uses, Var assigned, Set<Var> declared) {
         for (Var v : uses) {
-            if (v.tier == Var.Tier.BLOCK_LOCAL && declared.add(v)) {
+            if (v != assigned && v.tier == Var.Tier.BLOCK_LOCAL && declared.add(v)) {
                 body.addStatement("$T $L = $L", v.type, v.name, v.defaultValue());
             }
         }

@@ -84,7 +84,6 @@ public final class Lowerer {
     /** The innermost exploded finally enclosing the current position. */
     FinallyFrame finallyFrame;
     final Deque<JumpTarget> targets = new ArrayDeque<>();
-    /** Holds the value of a return that goes through exploded finally blocks. */
     private int blockSeq;
 
     /** An exploded construct that break, continue or yield can target. */

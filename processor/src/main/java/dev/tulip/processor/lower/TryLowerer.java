@@ -153,13 +153,8 @@ final class TryLowerer {
 
     private List<TypeName> catchTypes(VariableTree param) {
         List<TypeName> types = new ArrayList<>();
-        Tree type = param.getType();
-        if (type instanceof UnionTypeTree) {
-            for (Tree alt : ((UnionTypeTree) type).getTypeAlternatives()) {
-                types.add(l.typeNames.erasure(l.index.type(alt)));
-            }
-        } else {
-            types.add(l.typeNames.erasure(l.index.type(type)));
+        for (TypeMirror t : alternatives(param)) {
+            types.add(l.typeNames.erasure(t));
         }
         return types;
     }
@@ -167,15 +162,24 @@ final class TryLowerer {
     /** Per catch type, the class object to test against when it is a private class, else null. */
     private List<CodeBlock> privateTests(VariableTree param) {
         List<CodeBlock> tests = new ArrayList<>();
+        for (TypeMirror t : alternatives(param)) {
+            tests.add(l.printer.privateCatchTest(t));
+        }
+        return tests;
+    }
+
+    /** The types a catch clause names: one, or the alternatives of a multi-catch. */
+    private List<TypeMirror> alternatives(VariableTree param) {
+        List<TypeMirror> types = new ArrayList<>();
         Tree type = param.getType();
         if (type instanceof UnionTypeTree) {
             for (Tree alt : ((UnionTypeTree) type).getTypeAlternatives()) {
-                tests.add(l.printer.privateCatchTest(l.index.type(alt)));
+                types.add(l.index.type(alt));
             }
         } else {
-            tests.add(l.printer.privateCatchTest(l.index.type(type)));
+            types.add(l.index.type(type));
         }
-        return tests;
+        return types;
     }
 
     // ---------------- try-with-resources ----------------
