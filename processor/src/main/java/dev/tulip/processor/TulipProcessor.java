@@ -174,7 +174,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 return;
             }
         }
-        for (TypeElement attributed : records.attributedWith(owner)) {
+        for (TypeElement attributed : dev.tulip.processor.analysis.AttributedClasses.with(env, owner)) {
             anonymousVars.check(env.trees.getPath(attributed));
         }
         CompanionEmitter companion = null;

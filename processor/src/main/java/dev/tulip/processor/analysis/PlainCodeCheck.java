@@ -70,7 +70,7 @@ public final class PlainCodeCheck {
      */
     private boolean isSafeToAttribute(TypeElement c) {
         return safe.computeIfAbsent(c, k -> {
-            for (TypeElement top : records.attributedWith(k)) {
+            for (TypeElement top : AttributedClasses.with(env, k)) {
                 TreePath path = env.trees.getPath(top);
                 if (!records.find(path).isEmpty() || AnonymousVarCheck.mayDeclareOne(path)) {
                     return false;

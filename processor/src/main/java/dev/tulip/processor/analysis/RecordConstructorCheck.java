@@ -9,12 +9,8 @@ import com.sun.source.util.TreePathScanner;
 import dev.tulip.processor.model.Env;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Finds the records whose canonical constructor has a body in the source (compact or explicit), in a
@@ -72,37 +68,10 @@ public final class RecordConstructorCheck {
         return true;
     }
 
-    /**
-     * The classes javac attributes along with {@code c}: attributing a class first attributes its
-     * enclosing classes and its superclasses, so every top-level class of those that has source here.
-     */
-    public java.util.Set<TypeElement> attributedWith(TypeElement c) {
-        java.util.Set<TypeElement> tops = new java.util.LinkedHashSet<>();
-        java.util.Deque<TypeElement> work = new java.util.ArrayDeque<>();
-        java.util.Set<TypeElement> seen = new java.util.HashSet<>();
-        work.add(c);
-        while (!work.isEmpty()) {
-            TypeElement t = work.poll();
-            if (!seen.add(t) || env.trees.getPath(t) == null) {
-                continue;
-            }
-            TypeElement top = t;
-            for (Element e = t; e instanceof TypeElement; e = e.getEnclosingElement()) {
-                top = (TypeElement) e;
-                TypeMirror sup = top.getSuperclass();
-                if (sup.getKind() == TypeKind.DECLARED) {
-                    work.add((TypeElement) ((DeclaredType) sup).asElement());
-                }
-            }
-            tops.add(top);
-        }
-        return tops;
-    }
-
     /** Reports each constructor found in what is attributed with {@code c}, saying why and what to do. */
     public boolean report(TypeElement c, String why) {
         List<TreePath> found = new ArrayList<>();
-        for (TypeElement top : attributedWith(c)) {
+        for (TypeElement top : AttributedClasses.with(env, c)) {
             found.addAll(find(env.trees.getPath(top)));
         }
         for (TreePath ctor : found) {
