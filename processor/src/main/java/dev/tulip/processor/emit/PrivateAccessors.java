@@ -303,16 +303,7 @@ public final class PrivateAccessors {
             helper.addJavadoc("{@code $L.$L} ($L cannot be named here: it is private).\n",
                     owner.getSimpleName(), ctor ? "new" : m.getSimpleName(), owner.getSimpleName());
         }
-        helper.beginControlFlow("try");
-        if (ret.equals(TypeName.VOID)) {
-            helper.addStatement("$L.invoke($L)", handle, args.build());
-        } else {
-            helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args.build());
-        }
-        helper.nextControlFlow("catch ($T t)", Throwable.class);
-        helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
-        helper.endControlFlow();
-        helpers.put(name, helper.build());
+        helpers.put(name, invoking(helper, handle, ret, args.build()).build());
         return name;
     }
 
@@ -363,17 +354,21 @@ public final class PrivateAccessors {
         }
         TypeName ret = typeNames.of(seen.getReturnType());
         helper.returns(ret);
+        helpers.put(name, invoking(helper, handle, ret, args.build()).build());
+        return name;
+    }
+
+    /** A helper's body: invoke the handle with {@code args}, exceptions passing through unchanged. */
+    private static MethodSpec.Builder invoking(MethodSpec.Builder helper, String handle, TypeName ret, CodeBlock args) {
         helper.beginControlFlow("try");
         if (ret.equals(TypeName.VOID)) {
-            helper.addStatement("$L.invoke($L)", handle, args.build());
+            helper.addStatement("$L.invoke($L)", handle, args);
         } else {
-            helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args.build());
+            helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args);
         }
         helper.nextControlFlow("catch ($T t)", Throwable.class);
         helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
-        helper.endControlFlow();
-        helpers.put(name, helper.build());
-        return name;
+        return helper.endControlFlow();
     }
 
     /** The type of the outer instance an inner (non-static member) class's constructor takes first, or null. */
