@@ -1,10 +1,17 @@
 package dev.tulip;
 
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Support for generated code: lets a companion class {@code KitchenAsync} reach the private members of
@@ -175,6 +182,66 @@ public final class PrivateAccess {
             return given;
         }
         return arrayOf(arrayClass.getComponentType(), given);
+    }
+
+    /**
+     * A method handle that makes an instance of a functional interface generated code cannot name (a
+     * private nested interface of the user's class) from an instance of the companion's mirror of it,
+     * whose single abstract method it calls: {@code LambdaMetafactory}, linked with the private lookup of
+     * the interface's nest host, as javac links the lambdas it compiles there. The handle takes and
+     * returns an {@code Object} ({@link #lambda}).
+     *
+     * @param caller the companion's {@code MethodHandles.lookup()}
+     * @param iface the private functional interface
+     * @param mirror the companion's interface with the same method, implemented by the lambda written
+     * @param erased the interface method's erased type
+     * @param instantiated the erased type of the method as the mirror instantiates it
+     * @param bridges erased types of the methods of superinterfaces that the method overrides with
+     *        another erasure, which the instance must implement too
+     * @return the factory handle
+     */
+    public static MethodHandle lambdaFactory(MethodHandles.Lookup caller, Class<?> iface, Class<?> mirror,
+            MethodType erased, MethodType instantiated, MethodType... bridges) {
+        Method method = null;
+        for (Method m : mirror.getMethods()) {
+            if (Modifier.isAbstract(m.getModifiers())) {
+                method = m;
+            }
+        }
+        if (method == null) {
+            throw new IllegalArgumentException(mirror.getName() + " has no abstract method");
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(iface.getNestHost(), caller);
+            List<Object> args = new ArrayList<>(List.of(erased, lookup.unreflect(method), instantiated,
+                    bridges.length == 0 ? 0 : LambdaMetafactory.FLAG_BRIDGES));
+            if (bridges.length > 0) {
+                args.add(bridges.length);
+                args.addAll(Arrays.asList(bridges));
+            }
+            return LambdaMetafactory.altMetafactory(lookup, method.getName(), MethodType.methodType(iface, mirror),
+                    args.toArray())
+                    .getTarget().asType(MethodType.methodType(Object.class, Object.class));
+        } catch (ReflectiveOperationException | LambdaConversionException e) {
+            throw new IllegalStateException("cannot implement " + iface.getName()
+                    + " from generated code: recompile both classes together", e);
+        }
+    }
+
+    /**
+     * An instance of a private functional interface implemented by {@code mirror}, an instance of the
+     * companion's mirror of it (see {@link #lambdaFactory}).
+     *
+     * @param factory the handle {@link #lambdaFactory} made for the interface
+     * @param mirror the lambda, as an instance of the mirror interface
+     * @return an instance of the private interface
+     */
+    public static Object lambda(MethodHandle factory, Object mirror) {
+        try {
+            return (Object) factory.invokeExact(mirror);
+        } catch (Throwable t) {
+            throw Sneaky.raise(t);
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ class PrivateSignaturesTest {
         lines[6] = "  private interface Pricing { int price(int qty); }";
         lines[7] = "  private static class Oops extends RuntimeException { private static final long serialVersionUID = 1L; }";
         lines[8] = "  private enum Kind { A, B }";
-        for (int i = 9; i < 15; i++) {
+        lines[9] = "  private interface Saved extends java.io.Serializable { int price(int qty); }";
+        for (int i = 10; i < 15; i++) {
             lines[i] = "";
         }
         System.arraycopy(body, 0, lines, 15, body.length);
@@ -83,22 +84,23 @@ class PrivateSignaturesTest {
     }
 
     @Test
-    void lambdaImplementingPrivateInterface() {
-        rejected("a lambda implementing the private class Demo.Pricing", 17, 17,
+    void lambdaImplementingSerializablePrivateInterface() {
+        rejected("a lambda implementing the private class Demo.Saved: it is Serializable, and a lambda of it made at"
+                + " run time cannot be serialized", 17, 15,
                 "  @Async static Coroutine<Integer> m() {",
-                "    Pricing p = q -> q * 2;",
+                "    Saved p = q -> q * 2;",
                 "    await(sleep(1));",
                 "    return done(p.price(2));",
                 "  }");
     }
 
     @Test
-    void methodReferenceImplementingPrivateInterface() {
-        rejected("a method reference implementing the private class Demo.Pricing", 17, 17,
+    void castToAnIntersectionWithAPrivateInterface() {
+        rejected("a cast to an intersection with the private class Demo.Pricing", 17, 16,
                 "  @Async static Coroutine<Integer> m() {",
-                "    Pricing p = Math::abs;",
+                "    Object p = (Pricing & java.io.Serializable) Math::abs;",
                 "    await(sleep(1));",
-                "    return done(p.price(2));",
+                "    return done(1);",
                 "  }");
     }
 

@@ -429,4 +429,106 @@ class PrivateTypesTest {
                 return done(1);
                 """).members(ERRORS).assertSameTraces();
     }
+
+    private static final String FUNCTIONS = """
+            private interface Op {
+                int apply(int x);
+
+                default Op then(Op next) {
+                    return x -> next.apply(apply(x));
+                }
+            }
+
+            private interface Fn<T, R> {
+                R call(T value) throws java.io.IOException;
+            }
+
+            private interface Maker {
+                Item make(String name);
+            }
+
+            private interface Named extends Function<String, Integer> {
+                @Override
+                Integer apply(String s);
+            }
+
+            private interface Act extends Runnable {
+            }
+
+            private interface Bounded<N extends Number> {
+                double scale(N n);
+            }
+
+            private static int twice(Op op, int v) {
+                return op.apply(op.apply(v));
+            }
+
+            private static Op adder(int k) {
+                return x -> x + k;
+            }
+
+            private int shift = 100;
+
+            private int shifted(int x) {
+                return x + shift;
+            }
+            """;
+
+    @Test
+    void lambdasAndMethodReferencesOfPrivateFunctionalInterfaces() {
+        Differential.program("""
+                int k = await(later(5));
+                Op inc = x -> x + k;
+                Op stat = Math::abs;
+                Op bound = this::shifted;
+                Op chained = inc.then(stat).then(adder(await(soon(1))));
+                t.log("ops", inc.apply(1), stat.apply(-4), bound.apply(1), chained.apply(-20), twice(x -> x * 3, 2),
+                        twice(Math::negateExact, 7), adder(2).apply(await(later(3))));
+                Fn<String, Integer> len = s -> {
+                    if (s == null) {
+                        throw new java.io.IOException("no string");
+                    }
+                    return s.length();
+                };
+                try {
+                    t.log("len", len.call(await(soon("abcd"))));
+                    len.call(null);
+                } catch (java.io.IOException e) {
+                    t.log("caught", e.getMessage());
+                }
+                Maker maker = Item::new;
+                Fn<Item, String> label = Item::label;
+                Fn<Item, Item> grow = i -> new Item(i.name + "+", i.qty + k);
+                Item made = maker.make(await(later("m")));
+                try {
+                    t.log("items", label.call(made), label.call(grow.call(made)));
+                } catch (java.io.IOException e) {
+                    t.log("never", e);
+                }
+                Named named = s -> s.length() * 2;
+                Function<String, Integer> asFunction = named;
+                t.log("bridges", named.apply("xy"), asFunction.apply("xyz"), named.andThen(n -> n + 1).apply("a"));
+                List<String> log = new ArrayList<>();
+                Act act = () -> log.add("ran");
+                Runnable r = act;
+                act.run();
+                await(pause());
+                r.run();
+                Bounded<Integer> half = n -> n / 2.0;
+                Bounded<? super Integer> third = n -> n.doubleValue() / 3;
+                t.log("bounded", half.scale(await(later(5))), third.scale(9), log);
+                List<Op> ops = new ArrayList<>();
+                int sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    int j = i;
+                    ops.add(x -> x * j);
+                    await(later(i));
+                    sum += ops.get(i).apply(10);
+                }
+                Op none = null;
+                t.log("loop", sum, ops.size(), none == null, inc == inc, inc instanceof Op);
+                return done(sum + inc.apply(0));
+                """).members(ITEM + FUNCTIONS).instance().assertSameTraces();
+    }
 }
+

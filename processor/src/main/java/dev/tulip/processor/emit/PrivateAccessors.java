@@ -46,17 +46,21 @@ public final class PrivateAccessors {
     private final Map<String, FieldSpec> classes = new LinkedHashMap<>();
     private final Map<String, FieldSpec> handles = new LinkedHashMap<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
+    /** Lambdas of private functional interfaces. */
+    final LambdaBridges lambdas;
 
     public PrivateAccessors(Env env, TypeNames typeNames, ClassName companion) {
         this.env = env;
         this.typeNames = typeNames;
         this.companion = companion;
+        this.lambdas = new LambdaBridges(env, typeNames, companion, this);
     }
 
     public void addTo(TypeSpec.Builder companion) {
         classes.values().forEach(companion::addField);
         handles.values().forEach(companion::addField);
         helpers.values().forEach(companion::addMethod);
+        lambdas.addTo(companion);
     }
 
     private String id(javax.lang.model.element.Element member) {
@@ -366,8 +370,9 @@ public final class PrivateAccessors {
         } else {
             helper.addStatement("return ($T) $L.invoke($L)", ret, handle, args);
         }
-        helper.nextControlFlow("catch ($T t)", Throwable.class);
-        helper.addStatement("throw $T.rethrow(t)", PRIVATE_ACCESS);
+        // not "t": the helper's parameters keep the member's parameter names
+        helper.nextControlFlow("catch ($T thrown$$)", Throwable.class);
+        helper.addStatement("throw $T.rethrow(thrown$$)", PRIVATE_ACCESS);
         return helper.endControlFlow();
     }
 

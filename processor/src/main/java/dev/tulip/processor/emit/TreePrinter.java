@@ -237,6 +237,8 @@ public final class TreePrinter {
         final Map<Element, String> matchNames = new java.util.HashMap<>();
         /** {@code tracked = tracked$match} assignments owed by the pattern just printed. */
         final List<String[]> binds = new java.util.ArrayList<>();
+        /** Set when a method reference printed as an expression that already has its functional type. */
+        boolean typedFunction;
 
         Run(Map<Tree, CodeBlock> subst, PrintHooks hooks) {
             this.subst = subst;
@@ -1092,7 +1094,15 @@ public final class TreePrinter {
         }
 
         void lambda(LambdaExpressionTree tree) {
-            rejectPrivateFunctionalInterface(tree, "a lambda");
+            DeclaredType bridged = privateFunctionalTarget(tree, "a lambda");
+            if (bridged != null) {
+                bridgedLambda(bridged, () -> plainLambda(tree));
+            } else {
+                plainLambda(tree);
+            }
+        }
+
+        void plainLambda(LambdaExpressionTree tree) {
             List<? extends VariableTree> params = tree.getParameters();
             boolean explicit = tree.getParameters().stream().anyMatch(p -> p.getType() != null
                     && env.positions.getStartPosition(method.unit, p.getType()) >= 0
@@ -1133,6 +1143,15 @@ public final class TreePrinter {
         }
 
         void memberReference(MemberReferenceTree tree) {
+            DeclaredType bridged = privateFunctionalTarget(tree, "a method reference");
+            if (bridged != null) {
+                bridgedLambda(bridged, () -> plainMemberReference(tree));
+            } else {
+                plainMemberReference(tree);
+            }
+        }
+
+        void plainMemberReference(MemberReferenceTree tree) {
             ExpressionTree q = tree.getQualifierExpression();
             Element target = index.element(tree);
             Element qe = index.element(q);
@@ -1145,7 +1164,6 @@ public final class TreePrinter {
                 throw new Unsupported(tree, "a bound method reference to an @Async method; write a lambda that calls"
                         + " it instead");
             }
-            rejectPrivateFunctionalInterface(tree, "a method reference");
             if (privateMemberReference(tree, target, qe)) {
                 return;
             }
@@ -2176,13 +2194,57 @@ public final class TreePrinter {
             return true;
         }
 
-        /** A lambda or method reference implementing a private interface has no type generated code can give it. */
-        void rejectPrivateFunctionalInterface(ExpressionTree tree, String what) {
+        /**
+         * The private functional interface a lambda or method reference implements, which the
+         * companion cannot name (it writes one of its mirror: {@link LambdaBridges}), or null.
+         */
+        DeclaredType privateFunctionalTarget(ExpressionTree tree, String what) {
             TypeMirror t = typeOf(tree);
-            if (t != null && t.getKind() == TypeKind.DECLARED && typeNames.isInaccessible(((DeclaredType) t).asElement())) {
-                throw new Unsupported(tree, what + " implementing " + privateName(t)
+            if (t == null || t.getKind() != TypeKind.DECLARED) {
+                return null; // an intersection target comes from a cast, which rejects a private bound
+            }
+            TypeElement iface = (TypeElement) ((DeclaredType) t).asElement();
+            if (!typeNames.isInaccessible(iface)) {
+                return null; // Function<Item, String>: an accessible interface, spelled with Item's supertype
+            }
+            String obstacle = accessors.lambdas.obstacle(iface);
+            if (obstacle != null) {
+                throw new Unsupported(tree, what + " implementing " + privateName(t) + ": " + obstacle
                         + " (make the interface package-private, or implement it with a nested class)");
             }
+            return (DeclaredType) t;
+        }
+
+        /**
+         * {@code PrivateAccess.lambda(Op$lambda, (Op$Lambda<...>) <lambda>)}: the lambda written as
+         * one of the mirror interface, made an {@code Op} by the companion's factory handle.
+         */
+        void bridgedLambda(DeclaredType target, Runnable printLambda) {
+            TypeElement iface = (TypeElement) target.asElement();
+            TypeName held = typeNames.of(target);
+            boolean cast = !held.equals(ClassName.OBJECT);
+            if (cast) {
+                out.add("(($T) ", held);
+            }
+            out.add("$T.lambda($T.$L, ", PrivateAccessors.PRIVATE_ACCESS, method.companion,
+                    accessors.lambdas.factory(iface));
+            CodeBlock.Builder outer = swapOut(CodeBlock.builder());
+            typedFunction = false;
+            printLambda.run();
+            CodeBlock printed = swapOut(outer).build();
+            if (!typedFunction) {
+                out.add("($T) ", accessors.lambdas.mirrorOf(target)); // gives the lambda its type
+            }
+            out.add("$L", printed);
+            out.add(cast ? "))" : ")");
+        }
+
+        /** A functional interface type as generated code writes lambdas of it: a private one's mirror. */
+        TypeName functionalType(TypeMirror fi) {
+            if (fi.getKind() == TypeKind.DECLARED && typeNames.isInaccessible(((DeclaredType) fi).asElement())) {
+                return accessors.lambdas.mirrorOf((DeclaredType) fi);
+            }
+            return typeNames.of(fi);
         }
 
         /**
@@ -2234,8 +2296,9 @@ public final class TreePrinter {
                 params.add(i == 0 ? "arg$$$L" : ", arg$$$L", i);
             }
             CodeBlock ps = params.build();
+            typedFunction = true;
             out.add("(($T) receiver$$ -> ($L) -> $T.$L(receiver$$$L$L)).apply(", ParameterizedTypeName.get(
-                    ClassName.get(java.util.function.Function.class), typeNames.of(qType).box(), typeNames.of(fi)),
+                    ClassName.get(java.util.function.Function.class), typeNames.of(qType).box(), functionalType(fi)),
                     ps, method.companion, helper, arity == 0 ? "" : ", ", ps);
             if (q.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) q).getName().contentEquals("this")) {
                 out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
@@ -2250,21 +2313,11 @@ public final class TreePrinter {
 
         /** The number of parameters of a functional interface's method. */
         int functionalArity(Tree at, TypeMirror fi) {
-            TypeElement type = (TypeElement) env.types.asElement(fi);
-            for (Element e : env.elements.getAllMembers(type)) {
-                if (e.getKind() == ElementKind.METHOD && e.getModifiers().contains(Modifier.ABSTRACT)
-                        && !isObjectMethod((ExecutableElement) e)) {
-                    return ((ExecutableElement) e).getParameters().size();
-                }
+            ExecutableElement sam = accessors.lambdas.functionalMethod((TypeElement) env.types.asElement(fi));
+            if (sam == null) {
+                throw new Unsupported(at, "a method reference to a non-functional type " + fi);
             }
-            throw new Unsupported(at, "a method reference to a non-functional type " + fi);
-        }
-
-        boolean isObjectMethod(ExecutableElement m) {
-            String n = m.getSimpleName().toString();
-            int arity = m.getParameters().size();
-            return (n.equals("equals") && arity == 1) || (n.equals("hashCode") && arity == 0)
-                    || (n.equals("toString") && arity == 0);
+            return sam.getParameters().size();
         }
 
         boolean isPrivateEnum(TypeMirror t) {
@@ -2389,6 +2442,12 @@ public final class TreePrinter {
             @Override
             public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
                 return t.getComponentType().accept(this, null);
+            }
+
+            @Override
+            public Void visitIntersection(javax.lang.model.type.IntersectionType t, Void unused) {
+                t.getBounds().forEach(b -> b.accept(this, null));
+                return null;
             }
         }.visit(type);
         return "the private class " + (found[0] == null ? type.toString() : found[0]);
