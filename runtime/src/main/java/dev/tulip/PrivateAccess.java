@@ -245,6 +245,52 @@ public final class PrivateAccess {
     }
 
     /**
+     * A value wrapped so that a record pattern can bind it unconditionally, null included: the
+     * translation of a nested type pattern that matches every value of its record component
+     * ({@code case Order(var dish, int qty)} on a private record {@code Order} binds {@code dish} with
+     * {@code bound(dish$component) instanceof Bound(var dish)}, since {@code instanceof} alone would
+     * not match a null dish).
+     *
+     * @param <T> the value's type
+     * @param value the value, possibly null
+     */
+    public record Bound<T>(T value) {
+    }
+
+    /**
+     * Wraps a value for {@link Bound}'s pattern.
+     *
+     * @param <T> the value's type
+     * @param value the value, possibly null
+     * @return the wrapper
+     */
+    public static <T> Bound<T> bound(T value) {
+        return new Bound<>(value);
+    }
+
+    /**
+     * True, once the argument is evaluated: the translation of an unnamed pattern {@code _}, whose
+     * record component is still read.
+     *
+     * @param value the component's value, ignored
+     * @return true
+     */
+    public static boolean evaluated(Object value) {
+        return true;
+    }
+
+    /**
+     * The ordinal of a constant of an enum generated code cannot name, or -1 for null: the selector of
+     * a switch on such an enum that has a {@code case null} (which generated code labels {@code -1}).
+     *
+     * @param constant the constant, or null
+     * @return its ordinal, or -1
+     */
+    public static int nullableOrdinal(Enum<?> constant) {
+        return constant == null ? -1 : constant.ordinal();
+    }
+
+    /**
      * Rethrows what a handle threw, unchanged (the helper declares the same checked exceptions as the
      * member it calls).
      *

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import dev.tulip.processor.fuzz.Differential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -68,4 +69,167 @@ class ModernJavaTest {
             assertEquals(expectedMore[i], suspending.invoke(null, more[i]));
         }
     }
+
+    private static final String SHAPES = """
+            private sealed interface Shape permits Circle, Square, Group {
+            }
+
+            private record Circle(double r, String label) implements Shape {
+            }
+
+            private record Square(int side) implements Shape {
+            }
+
+            private record Group(Shape first, Shape second) implements Shape {
+            }
+
+            public record Box(Object content, int n) {
+            }
+
+            private record Loud(String word) {
+                @Override
+                public String word() {
+                    if (word.isEmpty()) {
+                        throw new IllegalStateException("silent");
+                    }
+                    return word.toUpperCase();
+                }
+            }
+
+            private enum Kind {
+                A, B, C;
+
+                int weight() {
+                    return ordinal() * 10;
+                }
+            }
+            """;
+
+    /** Type and record patterns over private types, in switches printed as written and exploded, and instanceof. */
+    @Test
+    void patternsOverPrivateTypes() {
+        Differential.program("""
+                List<Object> things = new ArrayList<>(List.of(new Circle(3, "x"), new Circle(1, "c"), new Square(4),
+                        new Group(new Circle(1, "q"), new Square(2)), new Group(new Square(1), new Square(2)),
+                        new Box(new Circle(5, "b"), 2), new Box("s", 3), "str", new Loud("hey")));
+                things.add(null);
+                things.add(new Group(null, new Circle(0.5, null)));
+                int n = 0;
+                for (Object o : things) {
+                    String s = switch (o) {
+                        case Circle(double r, String label) when r > 2 -> "big circle " + r + " " + label;
+                        case Circle(var r, var label) -> "circle " + r + " " + label;
+                        case Square sq -> "square " + sq.side();
+                        case Group(Circle(var r, var l), Square(int side)) -> "cs " + r + l + side;
+                        case Group(Shape a, Circle(double r, String l)) -> "gc " + a + r + l;
+                        case Group(Shape a, Shape b) -> "group " + a + " " + b;
+                        case Box(Circle c, int k) -> "boxed circle " + c.r() + " x" + k;
+                        case Box(var c, var k) -> "box " + c + " " + k;
+                        case Loud(String w) -> "loud " + w;
+                        case null -> "null";
+                        default -> "other " + o;
+                    };
+                    t.log("switch", s);
+                    n += await(later(1));
+                    if (o instanceof Group(Circle(var r, var l), var second) && r > 0) {
+                        await(pause());
+                        t.log("instanceof", r, l, second);
+                    }
+                    if (!(o instanceof Circle(double r, String l))) {
+                        continue;
+                    }
+                    t.log("circle", r + await(later(1)), l);
+                }
+                try {
+                    if (new Loud("") instanceof Loud(String w)) {
+                        t.log("not reached", w);
+                    }
+                } catch (MatchException e) {
+                    t.log("match exception", e.getCause().getMessage());
+                }
+                return done(n);
+                """).members(SHAPES).release21().assertSameTraces();
+    }
+
+    /** Switches whose cases suspend (exploded into states), over private sealed types and enums. */
+    @Test
+    void explodedSwitchesOverPrivateTypes() {
+        Differential.program("""
+                List<Object> shapes = new ArrayList<>(List.of(new Circle(3, "x"), new Circle(1, "y"), new Square(4)));
+                shapes.add(new Group(null, null));
+                int total = 0;
+                for (Object o : shapes) {
+                    Shape sh = (Shape) o;
+                    String s;
+                    switch (sh) {
+                        case Circle(double r, String label) when r > 2 -> {
+                            s = "big " + label + await(later(1));
+                        }
+                        case Circle c -> s = "circle " + await(later((int) c.r()));
+                        case Square(int side) -> {
+                            await(pause());
+                            s = "square " + side;
+                        }
+                        case Group g -> s = "group " + g.first();
+                    }
+                    int w = switch (sh) {
+                        case Circle(var r, var l) -> await(later((int) r));
+                        case Square(int side) -> side;
+                        case Group(Shape a, Shape b) -> await(later(-1));
+                    };
+                    t.log("shape", s, w);
+                    total += w;
+                }
+                List<Kind> kinds = new ArrayList<>(List.of(Kind.A, Kind.B, Kind.C));
+                kinds.add(null);
+                for (Kind k : kinds) {
+                    String a = switch (k) {
+                        case A -> "a";
+                        case null -> "null";
+                        default -> "other";
+                    };
+                    String b = switch (k) {
+                        case null -> "n";
+                        case Kind x when x.weight() > 10 -> "heavy " + await(later(x.weight()));
+                        case A, B -> "ab";
+                        case Kind x -> "light " + x;
+                    };
+                    switch (k) {
+                        case B -> t.log("B!");
+                        case null, default -> t.log("default", await(later(7)));
+                    }
+                    t.log("kind", a, b);
+                }
+                return done(total);
+                """).members(SHAPES).release21().assertSameTraces();
+    }
+
+    @Test
+    void awaitInACaseGuardIsRejected() {
+        Differential.program("""
+                Object o = "text";
+                String s = switch (o) {
+                    case String str when str.length() > await(later(2)) -> "long";
+                    default -> "other";
+                };
+                return done(s.length());
+                """).release21().assertRejectedWith("await(...) cannot be used in a case guard ('when'): the guards are"
+                        + " part of the switch's dispatch, which cannot suspend. Await the value before the switch, or"
+                        + " test it inside the case's body");
+    }
+
+    @Test
+    void recordPatternOnAGenericRecordAroundAPrivateTypeIsRejected() {
+        Differential.program("""
+                Object o = new Pair<>(new Circle(1, "c"), 2);
+                if (o instanceof Pair<?, ?>(Circle c, var n)) {
+                    t.log("pair", c, n);
+                }
+                return done(await(later(1)));
+                """).members(SHAPES + "public record Pair<A, B>(A first, B second) {\n}\n").release21()
+                .assertRejectedWith("Tulip cannot compile a record pattern on the generic record Pair with a pattern on"
+                        + " the private class CoReg.Circle inside it (bind the component with 'var' and test it with"
+                        + " instanceof) in @Async method 'm'");
+    }
 }
+

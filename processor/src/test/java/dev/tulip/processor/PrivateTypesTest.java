@@ -440,7 +440,7 @@ class PrivateTypesTest {
             }
 
             private interface Fn<T, R> {
-                R call(T value) throws java.io.IOException;
+                R call(T t) throws java.io.IOException; // "t": helpers keep parameter names
             }
 
             private interface Maker {

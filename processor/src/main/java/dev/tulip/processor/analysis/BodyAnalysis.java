@@ -256,6 +256,10 @@ public final class BodyAnalysis {
                 error(path, what + " cannot be used inside a synchronized block: the " + frame + " would suspend"
                         + " while holding the monitor. Use a dev.tulip.Lock instead:"
                         + " try (var held = await(lock.acquire())) { ... }");
+            } else if (inCaseGuard(path)) {
+                error(path, what + " cannot be used in a case guard ('when'): the guards are part of the switch's"
+                        + " dispatch, which cannot suspend. Await the value before the switch, or test it inside the"
+                        + " case's body");
             } else if (assertDepth > 0) {
                 error(path, what + " cannot be used inside an assert statement: assertions may be disabled, which"
                         + " would skip the suspension. Compute into a local first, then assert on it");
@@ -263,6 +267,19 @@ public final class BodyAnalysis {
                 awaits.add(path.getLeaf());
                 markSuspending(path);
             }
+        }
+
+        /** True if the path runs through the guard of a case ({@code case X x when ...}, Java 21). */
+        private boolean inCaseGuard(TreePath path) {
+            Tree child = path.getLeaf();
+            for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof com.sun.source.tree.CaseTree
+                        && CaseLabels.guard((com.sun.source.tree.CaseTree) p.getLeaf()) == child) {
+                    return true;
+                }
+                child = p.getLeaf();
+            }
+            return false;
         }
 
         @Override

@@ -362,6 +362,49 @@ public final class PrivateAccessors {
         return name;
     }
 
+    /**
+     * A record component read by a translated record pattern: the accessor called through a handle (a
+     * private record) or directly, what it throws wrapped in a {@code MatchException} as Java's record
+     * patterns do. {@code static C component$Order$dish$C(Record self)}, where C is the component's
+     * type as seen from {@code record}.
+     */
+    public String component(ExecutableElement accessor, DeclaredType record) {
+        TypeElement owner = (TypeElement) record.asElement();
+        TypeMirror seen = ((javax.lang.model.type.ExecutableType) env.types.asMemberOf(record, accessor)).getReturnType();
+        TypeName ret = typeNames.of(seen);
+        String name = "component$" + id(owner, accessor) + "$" + ret.toString().replaceAll("[a-z0-9_]+\\.", "").replaceAll("[^A-Za-z0-9]", "");
+        if (helpers.containsKey(name)) {
+            return name;
+        }
+        MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("{@code $L.$L()}, read by a record pattern.\n", owner.getSimpleName(),
+                        accessor.getSimpleName())
+                .addParameter(typeNames.of(record), "self")
+                .returns(ret)
+                .beginControlFlow("try");
+        if (typeNames.isInaccessible(owner)) {
+            String handle = "invoke$" + id(owner, accessor) + "$0$handle";
+            handles.computeIfAbsent(handle, h -> FieldSpec.builder(MethodHandle.class, h, Modifier.PRIVATE,
+                    Modifier.STATIC, Modifier.FINAL).initializer("$T.method($T.lookup(), $L, $S, $T.methodType($L), false)",
+                            PRIVATE_ACCESS, MethodHandles.class, classObject(owner.asType()), accessor.getSimpleName(),
+                            MethodType.class, classObject(accessor.getReturnType())).build());
+            if (!env.types.isSameType(seen, env.types.erasure(seen))) {
+                helper.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "unchecked").build());
+            }
+            helper.addStatement("return ($T) $L.invoke(self)", ret, handle);
+        } else {
+            helper.addStatement("return self.$L()", accessor.getSimpleName());
+        }
+        // what javac's record patterns do (MatchException exists where record patterns do: Java 21)
+        helper.nextControlFlow("catch ($T thrown$$)", Throwable.class)
+                .addStatement("throw new $T(thrown$$.toString(), thrown$$)", TreePrinter.MATCH_EXCEPTION)
+                .endControlFlow();
+        helpers.put(name, helper.build());
+        return name;
+    }
+
     /** A helper's body: invoke the handle with {@code args}, exceptions passing through unchanged. */
     private static MethodSpec.Builder invoking(MethodSpec.Builder helper, String handle, TypeName ret, CodeBlock args) {
         helper.beginControlFlow("try");

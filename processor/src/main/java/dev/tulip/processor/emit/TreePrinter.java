@@ -95,6 +95,8 @@ import javax.lang.model.type.TypeMirror;
  * </ul>
  */
 public final class TreePrinter {
+    /** Thrown by a switch whose cases were exhaustive when compiled and match nothing (Java 21). */
+    static final ClassName MATCH_EXCEPTION = ClassName.get("java.lang", "MatchException");
     private final Env env;
     private final AsyncMethod method;
     private final PathIndex index;
@@ -102,6 +104,9 @@ public final class TreePrinter {
     private final BoundedInstantiation bounds;
     private final MemberAccess access;
     private final PrivateAccessors accessors;
+    private final SwitchForms switchForms;
+    /** Numbers the values a translated pattern names ({@code selector$1}, {@code record$2}), unique in the method. */
+    private int matchCount;
     private final String selfName;
     private final CharSequence source;
 
@@ -113,6 +118,7 @@ public final class TreePrinter {
         this.index = index;
         this.typeNames = typeNames;
         this.bounds = new BoundedInstantiation(typeNames);
+        this.switchForms = new SwitchForms(env, index, typeNames);
         this.access = access;
         this.selfName = selfName;
         try {
@@ -152,30 +158,28 @@ public final class TreePrinter {
      * Prints one case label (a constant, an enum constant, {@code null} or a pattern) with the case's
      * guard, for the dispatch switch of an exploded switch statement or expression.
      */
-    public SwitchLabel switchLabel(Tree label, Tree guard, PrintHooks hooks) {
+    public SwitchLabel switchLabel(SwitchForms.Mode mode, ExpressionTree selector, Tree label, Tree guard,
+            PrintHooks hooks) {
         Run run = new Run(Map.of(), hooks);
-        String kind = label.getKind().name();
-        boolean isPattern = kind.equals("PATTERN_CASE_LABEL") || label instanceof BindingPatternTree
-                || kind.equals("DECONSTRUCTION_PATTERN");
-        if (kind.equals("PATTERN_CASE_LABEL")) {
-            run.pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
-        } else if (isPattern) {
-            run.pattern(label);
-        } else {
-            ExpressionTree e = kind.equals("CONSTANT_CASE_LABEL")
-                    ? (ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label, "getConstantExpression")
-                    : (ExpressionTree) label;
-            run.caseLabel(e);
+        if (mode == SwitchForms.Mode.GUARDS && run.translatedLabel(label)) {
+            run.guardedLabel(selector, List.of(label), guard);
+            return run.switchLabel(true);
         }
+        Tree pattern = SwitchForms.patternOf(label);
+        if (pattern != null) {
+            run.pattern(pattern);
+        } else if ((mode == SwitchForms.Mode.ORDINALS || mode == SwitchForms.Mode.NULLABLE_ORDINALS)
+                && SwitchForms.isNull(label)) {
+            run.out.add("-1 /* null */"); // see PrivateAccess.nullableOrdinal
+        } else {
+            run.caseLabel(SwitchForms.constantOf(label));
+        }
+        boolean isPattern = pattern != null;
         if (guard != null) {
             run.out.add(" when ");
             run.expr((ExpressionTree) guard);
         }
-        CodeBlock.Builder onMatch = CodeBlock.builder();
-        for (String[] b : run.binds) {
-            onMatch.addStatement("$L = $L", b[0], b[1]);
-        }
-        return new SwitchLabel(run.out.build(), onMatch.build(), isPattern || guard != null);
+        return run.switchLabel(isPattern || guard != null);
     }
 
     /** {@code target = value}, for a value computed elsewhere (private fields go through their setter). */
@@ -1255,7 +1259,13 @@ public final class TreePrinter {
             CodeBlock.Builder outer = swapOut(saved);
             if (pattern instanceof BindingPatternTree && typeNames.mentionsInaccessible(
                     env.types.erasure(index.element(((BindingPatternTree) pattern).getVariable()).asType()))) {
-                privateTypePattern(tree.getExpression(), (BindingPatternTree) pattern);
+                privateTypePattern(() -> expr(tree.getExpression()), (BindingPatternTree) pattern);
+            } else if (switchForms.translated(pattern)) {
+                // a record pattern over a private type: tested once, then matched through handles
+                CodeBlock.Builder before2 = swapOut(CodeBlock.builder());
+                expr(tree.getExpression());
+                CodeBlock value = swapOut(before2).build();
+                match(value, typeOf(tree.getExpression()), pattern, false);
             } else {
                 expr(tree.getExpression());
                 out.add(" instanceof ");
@@ -1284,12 +1294,13 @@ public final class TreePrinter {
 
         void switchExpression(SwitchExpressionTree tree) {
             out.add("switch (");
-            boolean ordinals = selector(tree.getExpression());
+            SwitchForms.Mode mode = selector(tree.getExpression(), tree.getCases());
             out.add(") {\n$>");
             nativeTargets.push(tree);
             try {
-                cases(tree.getCases(), ordinals);
-                if (ordinals && tree.getCases().stream().noneMatch(TreePrinter::isDefault)) {
+                cases(tree.getExpression(), tree.getCases(), mode);
+                if ((mode == SwitchForms.Mode.ORDINALS || mode == SwitchForms.Mode.NULLABLE_ORDINALS)
+                        && tree.getCases().stream().noneMatch(TreePrinter::isDefault)) {
                     // javac adds this case to an exhaustive enum switch; on ordinals it must be written
                     boolean rules = tree.getCases().get(0).getCaseKind() == CaseTree.CaseKind.RULE;
                     out.add(rules ? "default -> throw new $T();\n" : "default:\n$>throw new $T();\n$<",
@@ -1301,22 +1312,14 @@ public final class TreePrinter {
             out.add("$<}");
         }
 
-        /**
-         * Prints a switch selector; a private enum (whose constants generated code cannot name) is
-         * switched on by ordinal, which is what its case labels then print. True in that case.
-         */
-        boolean selector(ExpressionTree selector) {
-            ExpressionTree e = stripParens(selector);
-            if (!isPrivateEnum(typeOf(e))) {
-                expr(e);
-                return false;
-            }
-            boolean primary = e.getKind() == Tree.Kind.IDENTIFIER || e.getKind() == Tree.Kind.MEMBER_SELECT
-                    || e.getKind() == Tree.Kind.METHOD_INVOCATION;
-            out.add(primary ? "" : "(");
-            expr(e);
-            out.add(primary ? ".ordinal()" : ").ordinal()"); // null still throws NullPointerException
-            return true;
+        /** Prints a switch selector as its mode needs it (see {@link SwitchForms}), and returns the mode. */
+        SwitchForms.Mode selector(ExpressionTree selector, List<? extends CaseTree> cases) {
+            SwitchForms.Mode mode = switchForms.mode(selector, cases);
+            CodeBlock.Builder outer = swapOut(CodeBlock.builder());
+            expr(stripParens(selector));
+            CodeBlock printed = swapOut(outer).build();
+            out.add(switchSelector(mode, printed));
+            return mode;
         }
 
         // ---------------- types and modifiers ----------------
@@ -1504,11 +1507,11 @@ public final class TreePrinter {
                 case SWITCH: {
                     SwitchTree s = (SwitchTree) tree;
                     out.add("switch (");
-                    boolean ordinals = selector(s.getExpression());
+                    SwitchForms.Mode mode = selector(s.getExpression(), s.getCases());
                     out.add(") {\n$>");
                     nativeTargets.push(s);
                     try {
-                        cases(s.getCases(), ordinals);
+                        cases(s.getExpression(), s.getCases(), mode);
                     } finally {
                         nativeTargets.pop();
                     }
@@ -1651,14 +1654,17 @@ public final class TreePrinter {
             out.add("\n");
         }
 
-        void cases(List<? extends CaseTree> cases, boolean ordinals) {
+        void cases(ExpressionTree selector, List<? extends CaseTree> cases, SwitchForms.Mode mode) {
+            boolean ordinals = mode == SwitchForms.Mode.ORDINALS || mode == SwitchForms.Mode.NULLABLE_ORDINALS;
             for (CaseTree c : cases) {
                 List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
-                if (ordinals) {
-                    checkOrdinalLabels(labels);
-                }
-                if (labels.isEmpty() || (labels.size() == 1 && labels.get(0).getKind().name().equals("DEFAULT_CASE_LABEL"))) {
-                    out.add("default");
+                Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
+                if (labels.isEmpty() || labels.stream().anyMatch(SwitchForms::isDefault)
+                        && (labels.size() == 1 || ordinals)) {
+                    out.add("default"); // case null, default: on nullable ordinals, -1 goes to default
+                } else if (mode == SwitchForms.Mode.GUARDS && labels.stream().anyMatch(this::translatedLabel)) {
+                    out.add("case ");
+                    guardedLabel(selector, labels, guard);
                 } else {
                     out.add("case ");
                     for (int i = 0; i < labels.size(); i++) {
@@ -1666,19 +1672,17 @@ public final class TreePrinter {
                             out.add(", ");
                         }
                         Tree label = labels.get(i);
-                        String kind = label.getKind().name();
-                        if (kind.equals("DEFAULT_CASE_LABEL")) {
+                        Tree pattern = SwitchForms.patternOf(label);
+                        if (SwitchForms.isDefault(label)) {
                             out.add("default");
-                        } else if (kind.equals("CONSTANT_CASE_LABEL")) {
-                            caseLabel((ExpressionTree) dev.tulip.processor.analysis.CaseLabels.call(label,
-                                    "getConstantExpression"));
-                        } else if (kind.equals("PATTERN_CASE_LABEL")) {
-                            pattern((Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getPattern"));
+                        } else if (pattern != null) {
+                            pattern(pattern);
+                        } else if (ordinals && SwitchForms.isNull(label)) {
+                            out.add("-1 /* null */"); // see PrivateAccess.nullableOrdinal
                         } else {
-                            caseLabel((ExpressionTree) label);
+                            caseLabel(SwitchForms.constantOf(label));
                         }
                     }
-                    Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
                     if (guard != null) {
                         out.add(" when ");
                         expr((ExpressionTree) guard);
@@ -1702,6 +1706,64 @@ public final class TreePrinter {
                     }
                     out.add("$<");
                 }
+            }
+            if (mode == SwitchForms.Mode.GUARDS && !switchForms.hasCatchAll(selector, cases)) {
+                // The source's cases were exhaustive; its guarded translation is not, to javac.
+                boolean rules = cases.get(0).getCaseKind() == CaseTree.CaseKind.RULE;
+                out.add(rules ? "default -> throw new $T(null, null);\n" : "default:\n$>throw new $T(null, null);\n$<",
+                        MATCH_EXCEPTION);
+            }
+        }
+
+        /** What was printed as an exploded switch's label, with the copies of its tracked bindings. */
+        SwitchLabel switchLabel(boolean isPattern) {
+            CodeBlock.Builder onMatch = CodeBlock.builder();
+            for (String[] b : binds) {
+                onMatch.addStatement("$L = $L", b[0], b[1]);
+            }
+            return new SwitchLabel(out.build(), onMatch.build(), isPattern);
+        }
+
+        /** A label that {@link SwitchForms.Mode#GUARDS} translates: a private pattern, or a private enum's constant. */
+        boolean translatedLabel(Tree label) {
+            Tree pattern = SwitchForms.patternOf(label);
+            if (pattern != null) {
+                return switchForms.translated(pattern);
+            }
+            ExpressionTree constant = SwitchForms.constantOf(label);
+            Element e = constant == null || SwitchForms.isNull(label) ? null : index.element(constant);
+            return e != null && e.getKind() == ElementKind.ENUM_CONSTANT && typeNames.isInaccessible(e.getEnclosingElement());
+        }
+
+        /**
+         * The labels of a case, translated: {@code Object selector$1 when <test> && (<guard>)}, where the
+         * test matches the pattern through class objects and handles ({@link #match}), or compares the
+         * selector with each private enum constant.
+         */
+        void guardedLabel(ExpressionTree selector, List<? extends Tree> labels, Tree guard) {
+            String name = "selector$" + (++matchCount);
+            CodeBlock value = CodeBlock.of("$L", name);
+            out.add("$T $L when ", Object.class, name);
+            TypeMirror selectorType = typeOf(stripParens(selector));
+            if (labels.size() == 1 && SwitchForms.patternOf(labels.get(0)) != null) {
+                match(value, selectorType, SwitchForms.patternOf(labels.get(0)), false);
+            } else {
+                out.add(labels.size() > 1 && guard != null ? "(" : "");
+                for (int i = 0; i < labels.size(); i++) {
+                    ExpressionTree constant = SwitchForms.constantOf(labels.get(i));
+                    if (constant == null || SwitchForms.isNull(labels.get(i))) {
+                        throw new Unsupported(labels.get(i), "this label beside a private enum constant in one case"
+                                + " (give it a case of its own)");
+                    }
+                    out.add(i == 0 ? "$L == " : " || $L == ", name);
+                    expr(constant);
+                }
+                out.add(labels.size() > 1 && guard != null ? ")" : "");
+            }
+            if (guard != null) {
+                out.add(" && (");
+                expr((ExpressionTree) guard);
+                out.add(")");
             }
         }
 
@@ -2109,7 +2171,7 @@ public final class TreePrinter {
          * the value ({@code match(Item$class, e) instanceof Object[] i}) and {@code i} is read
          * {@code i[0]}.
          */
-        void privateTypePattern(ExpressionTree tested, BindingPatternTree pattern) {
+        void privateTypePattern(Runnable printTested, BindingPatternTree pattern) {
             VariableTree binding = pattern.getVariable();
             Element e = index.element(binding);
             TypeName printed = typeNames.of(e.asType());
@@ -2117,7 +2179,7 @@ public final class TreePrinter {
             String tracked = hooks.local(e, true, inNestedFrame());
             out.add("$T.$L($L, ", PrivateAccessors.PRIVATE_ACCESS, boxed ? "match" : "instance",
                     accessors.classObject(e.asType()));
-            expr(tested);
+            printTested.run();
             out.add(") instanceof ");
             modifiers(binding.getModifiers(), false);
             out.add("$T", boxed ? ArrayTypeName.of(ClassName.OBJECT) : printed);
@@ -2130,6 +2192,112 @@ public final class TreePrinter {
                 out.add(" $L", fresh);
             } else {
                 out.add(" $L", binding.getName());
+            }
+        }
+
+        /**
+         * Prints a condition that is true when {@code value} matches the pattern, and that binds the
+         * pattern's variables with {@code instanceof} patterns inside it (in a case's guard, Java scopes
+         * them over the case's body): the translation of a pattern over a type generated code cannot
+         * name. {@code value} is printed once, so it is evaluated once; a record pattern reads each
+         * component once, in order, through {@link PrivateAccessors#component}. A nested type pattern
+         * that is unconditional for its component matches null too, as Java's does.
+         */
+        void match(CodeBlock value, TypeMirror valueType, Tree p, boolean nested) {
+            String kind = p.getKind().name();
+            if (kind.equals("PARENTHESIZED_PATTERN")) {
+                match(value, valueType, (Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getPattern"), nested);
+                return;
+            }
+            if (kind.equals("ANY_PATTERN")) {
+                out.add("$T.evaluated($L)", PrivateAccessors.PRIVATE_ACCESS, value);
+                return;
+            }
+            if (p instanceof BindingPatternTree) {
+                Element e = index.element(((BindingPatternTree) p).getVariable());
+                if (nested && valueType != null && switchForms.unconditional(valueType, e.asType())) {
+                    bindAlways(value, e);
+                } else if (typeNames.mentionsInaccessible(env.types.erasure(e.asType()))) {
+                    privateTypePattern(() -> out.add("$L", value), (BindingPatternTree) p);
+                } else {
+                    out.add("$L instanceof ", value);
+                    pattern(p);
+                }
+                return;
+            }
+            if (!kind.equals("DECONSTRUCTION_PATTERN") || !switchForms.translated(p)) {
+                out.add("$L instanceof ", value);
+                pattern(p);
+                return;
+            }
+            DeclaredType record = (DeclaredType) typeOf((Tree) dev.tulip.processor.analysis.CaseLabels.call(p,
+                    "getDeconstructor"));
+            TypeElement element = (TypeElement) record.asElement();
+            String name = "record$" + (++matchCount);
+            if (typeNames.isInaccessible(element)) {
+                out.add("$T.instance($L, $L) instanceof $T $L", PrivateAccessors.PRIVATE_ACCESS,
+                        accessors.classObject(record), value, typeNames.of(env.types.erasure(record)), name);
+            } else if (!record.getTypeArguments().isEmpty()) {
+                throw new Unsupported(p, "a record pattern on the generic record " + element.getSimpleName()
+                        + " with a pattern on " + privateName(privateTypeIn(p)) + " inside it (bind the component with 'var'"
+                        + " and test it with instanceof)");
+            } else {
+                out.add("$L instanceof $T $L", value, typeNames.of(record), name);
+            }
+            List<?> patterns = (List<?>) dev.tulip.processor.analysis.CaseLabels.call(p, "getNestedPatterns");
+            List<? extends javax.lang.model.element.RecordComponentElement> components = element.getRecordComponents();
+            for (int i = 0; i < components.size(); i++) {
+                ExecutableElement accessor = components.get(i).getAccessor();
+                TypeMirror componentType = ((javax.lang.model.type.ExecutableType) env.types.asMemberOf(record, accessor))
+                        .getReturnType();
+                out.add(" && ");
+                match(CodeBlock.of("$T.$L($L)", method.companion, accessors.component(accessor, record), name),
+                        componentType, (Tree) patterns.get(i), true);
+            }
+        }
+
+        /** The first type a translated pattern tests or binds that generated code cannot name. */
+        TypeMirror privateTypeIn(Tree p) {
+            if (p instanceof BindingPatternTree) {
+                return index.element(((BindingPatternTree) p).getVariable()).asType();
+            }
+            String kind = p.getKind().name();
+            if (kind.equals("PARENTHESIZED_PATTERN")) {
+                return privateTypeIn((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getPattern"));
+            }
+            TypeMirror record = typeOf((Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor"));
+            if (typeNames.mentionsInaccessible(env.types.erasure(record))) {
+                return record;
+            }
+            for (Object nested : (List<?>) dev.tulip.processor.analysis.CaseLabels.call(p, "getNestedPatterns")) {
+                if (switchForms.translated((Tree) nested)) {
+                    return privateTypeIn((Tree) nested);
+                }
+            }
+            return record;
+        }
+
+        /**
+         * Binds a nested pattern's variable to a component whatever its value, null included: a
+         * reference through {@code PrivateAccess.bound(v) instanceof Bound(var x)}, a primitive through
+         * a one-element array ({@code new int[] {v} instanceof int[] x$box}, read {@code x$box[0]}).
+         */
+        void bindAlways(CodeBlock value, Element binding) {
+            String tracked = hooks.local(binding, true, inNestedFrame());
+            String name = tracked != null ? tracked + "$match" : binding.getSimpleName().toString();
+            String read = name;
+            if (binding.asType().getKind().isPrimitive()) {
+                TypeName t = typeNames.of(binding.asType());
+                out.add("new $T[] {$L} instanceof $T[] $L$$box", t, value, t, name);
+                read = name + "$box[0]";
+                matchNames.put(binding, read);
+            } else {
+                out.add("$T.bound($L) instanceof $T(var $L)", PrivateAccessors.PRIVATE_ACCESS, value,
+                        PrivateAccessors.PRIVATE_ACCESS.nestedClass("Bound"), name);
+                matchNames.put(binding, read); // its type is the component's as printed: no box to read through
+            }
+            if (tracked != null) {
+                binds.add(new String[] {tracked, read});
             }
         }
 
@@ -2326,23 +2494,6 @@ public final class TreePrinter {
                     && typeNames.isInaccessible(((DeclaredType) t).asElement());
         }
 
-        /** A switch on a private enum goes by ordinal: only constant labels translate. */
-        void checkOrdinalLabels(List<? extends Tree> labels) {
-            for (Tree label : labels) {
-                String kind = label.getKind().name();
-                if (kind.equals("DEFAULT_CASE_LABEL")) {
-                    continue;
-                }
-                Tree constant = kind.equals("CONSTANT_CASE_LABEL")
-                        ? (Tree) dev.tulip.processor.analysis.CaseLabels.call(label, "getConstantExpression") : label;
-                Element e = constant instanceof ExpressionTree ? index.element(constant) : null;
-                if (e == null || e.getKind() != ElementKind.ENUM_CONSTANT) {
-                    throw new Unsupported(label, "this case label in a switch on a private enum (it is switched on"
-                            + " by ordinal: only its constants and default can be labels)");
-                }
-            }
-        }
-
         boolean catchesPrivate(VariableTree parameter) {
             return catchAlternatives(parameter).stream().anyMatch(typeNames::mentionsInaccessible);
         }
@@ -2453,25 +2604,22 @@ public final class TreePrinter {
         return "the private class " + (found[0] == null ? type.toString() : found[0]);
     }
 
-    /**
-     * The selector of an exploded switch as the dispatch switch must test it: a private enum's
-     * ordinal (its case labels print ordinals: see {@code caseLabel}).
-     */
-    public CodeBlock switchSelector(ExpressionTree selector, CodeBlock printed) {
-        TypeMirror t = index.type(stripParens(selector));
-        if (t == null || t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).asElement().getKind() != ElementKind.ENUM
-                || !typeNames.isInaccessible(((DeclaredType) t).asElement())) {
-            return printed;
-        }
-        return CodeBlock.of("($L).ordinal()", printed);
+    /** How a switch is printed (see {@link SwitchForms}): the same for its dispatch when exploded. */
+    public SwitchForms.Mode switchMode(ExpressionTree selector, List<? extends CaseTree> cases) {
+        return switchForms.mode(selector, cases);
     }
 
-    /** Throws {@link Unsupported} unless every label of a switch on a private enum is one of its constants. */
-    public void checkSwitchLabels(ExpressionTree selector, List<? extends Tree> labels, PrintHooks hooks) {
-        TypeMirror t = index.type(stripParens(selector));
-        Run run = new Run(Map.of(), hooks);
-        if (run.isPrivateEnum(t)) {
-            run.checkOrdinalLabels(labels);
+    /** A switch's printed selector as its mode tests it: a private enum's ordinal, -1 for null if a case says null. */
+    public static CodeBlock switchSelector(SwitchForms.Mode mode, CodeBlock printed) {
+        switch (mode) {
+            case ORDINALS:
+                // null still throws NullPointerException, as the switch would
+                return printed.toString().matches("[A-Za-z_$][\\w$.]*") ? CodeBlock.of("$L.ordinal()", printed)
+                        : CodeBlock.of("($L).ordinal()", printed);
+            case NULLABLE_ORDINALS:
+                return CodeBlock.of("$T.nullableOrdinal($L)", PrivateAccessors.PRIVATE_ACCESS, printed);
+            default:
+                return printed;
         }
     }
 

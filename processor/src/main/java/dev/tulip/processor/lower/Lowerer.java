@@ -29,6 +29,7 @@ import com.sun.source.tree.YieldTree;
 import dev.tulip.processor.analysis.BodyAnalysis;
 import dev.tulip.processor.analysis.PathIndex;
 import dev.tulip.processor.emit.PrintHooks;
+import dev.tulip.processor.emit.SwitchForms;
 import dev.tulip.processor.emit.TreePrinter;
 import dev.tulip.processor.emit.TypeNames;
 import dev.tulip.processor.ir.Block;
@@ -366,8 +367,74 @@ public final class Lowerer {
         }.scan(e, null);
     }
 
+    /**
+     * Pattern variables that a statement printed as written introduces into the code after it
+     * ({@code if (!(o instanceof String s)) continue;}: JLS 6.3.2's flow scoping), which may run in
+     * later states: tracked like locals when the code after it uses them.
+     */
+    void declareEscapingBindings(StatementTree s) {
+        ExpressionTree condition;
+        switch (s.getKind()) {
+            case IF:
+                condition = ((com.sun.source.tree.IfTree) s).getCondition();
+                break;
+            case WHILE_LOOP:
+                condition = ((com.sun.source.tree.WhileLoopTree) s).getCondition();
+                break;
+            case DO_WHILE_LOOP:
+                condition = ((com.sun.source.tree.DoWhileLoopTree) s).getCondition();
+                break;
+            case FOR_LOOP:
+                condition = ((com.sun.source.tree.ForLoopTree) s).getCondition();
+                break;
+            default:
+                return;
+        }
+        if (condition == null) {
+            return;
+        }
+        java.util.Set<Element> bindings = new java.util.HashSet<>();
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                Element b = index.element(node.getVariable());
+                if (b != null && !locals.containsKey(b)) {
+                    bindings.add(b);
+                }
+                return super.visitBindingPattern(node, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(condition, null);
+        if (bindings.isEmpty()) {
+            return;
+        }
+        long start = env.positions.getStartPosition(method.unit, s);
+        long end = env.positions.getEndPosition(method.unit, s);
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
+                long at = env.positions.getStartPosition(method.unit, node);
+                Element e = at < start || at >= end ? index.element(node) : null;
+                if (e != null && bindings.remove(e)) {
+                    declareLocal(e, e.asType());
+                }
+                return null;
+            }
+        }.scan(method.tree.getBody(), null);
+    }
+
     /** Prints an await-free statement into the current block, as written. */
     void asIs(StatementTree s) {
+        declareEscapingBindings(s);
         Hooks hooks = new Hooks();
         CodeBlock code = printer.statement(s, Map.of(), hooks);
         Op.Stmt op = new Op.Stmt(code);
@@ -814,8 +881,9 @@ public final class Lowerer {
         Map<Tree, CodeBlock> subst = new IdentityHashMap<>();
         spill.lower(selector, subst);
         Hooks hooks = new Hooks();
+        SwitchForms.Mode mode = printer.switchMode(selector, cases);
         Terminator.Switch dispatch = new Terminator.Switch(
-                printer.switchSelector(selector, print(selector, subst, hooks)));
+                TreePrinter.switchSelector(mode, print(selector, subst, hooks)));
         hooks.flushInto(dispatch);
         Block[] bodies = new Block[cases.size()];
         for (int i = 0; i < cases.size(); i++) {
@@ -824,7 +892,6 @@ public final class Lowerer {
             bodies[i].label = c.getExpressions().isEmpty() ? "default" : "case";
             Tree guard = dev.tulip.processor.analysis.CaseLabels.guard(c);
             List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
-            printer.checkSwitchLabels(selector, labels, hooks);
             if (labels.isEmpty()) {
                 dispatch.otherwise = bodies[i];
             }
@@ -834,7 +901,7 @@ public final class Lowerer {
                     continue;
                 }
                 declareBindings(l);
-                TreePrinter.SwitchLabel printed = printer.switchLabel(l, guard, hooks);
+                TreePrinter.SwitchLabel printed = printer.switchLabel(mode, selector, l, guard, hooks);
                 dispatch.labels.add(printed.label);
                 dispatch.onMatch.add(printed.onMatch);
                 dispatch.patterns.add(printed.isPattern);

@@ -37,6 +37,7 @@ public final class Differential {
     private String resultType = "Integer";
     private boolean instance;
     private String members = "";
+    private String release = "17";
 
     private Differential(String body) {
         this.body = body;
@@ -91,6 +92,15 @@ public final class Differential {
         return this;
     }
 
+    /**
+     * Compiles both versions for {@code --release 21} (pattern switches, record patterns): for tests
+     * that run on JDK 21 or newer.
+     */
+    public Differential release21() {
+        this.release = "21";
+        return this;
+    }
+
     public Differential returns(String type) {
         this.resultType = type;
         return this;
@@ -118,6 +128,7 @@ public final class Differential {
                 instance);
         ProgramGenerator.Program p = new ProgramGenerator.Program(0, "m", main, ms, null);
         p.members = members;
+        p.release = release;
         return p;
     }
 
@@ -168,7 +179,7 @@ public final class Differential {
      * messages, in order); the method is named {@code m}.
      */
     public void assertRejectedWith(String... messages) {
-        com.google.testing.compile.Compilation c = FuzzHarness.javacWithProcessor(
+        com.google.testing.compile.Compilation c = FuzzHarness.javacWithProcessor(release,
                 com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".CoReg",
                         FuzzHarness.coClass("CoReg", List.of(build()))));
         List<String> errors = new ArrayList<>();

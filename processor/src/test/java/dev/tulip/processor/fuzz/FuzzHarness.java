@@ -51,7 +51,12 @@ final class FuzzHarness {
      * assignments (user code that the state machine mirrors as written), that one lint is off.
      */
     static java.util.List<String> lintOptions() {
-        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-Xlint:all", "--release", "17"));
+        return lintOptions("17");
+    }
+
+    /** {@link #lintOptions()} for another release. */
+    static java.util.List<String> lintOptions(String release) {
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-Xlint:all", "--release", release));
         if (Runtime.version().feature() >= 20) {
             options.add("-Xlint:-lossy-conversions");
         }
@@ -232,6 +237,8 @@ final class FuzzHarness {
         final String coName;
         final String refSource;
         final String coSource;
+        /** The {@code --release} it was compiled for. */
+        String release = "17";
         ClassLoader loader;
         /** The stack trace when javac (the processor, outside its own error handling) crashed. */
         String crash;
@@ -259,7 +266,7 @@ final class FuzzHarness {
             if (c == null || c.status() != Compilation.Status.SUCCESS) {
                 // The generated code does not compile (or javac crashed): run the processor alone to see it.
                 try {
-                    c = javac().withProcessors(new TulipProcessor()).withOptions("-proc:only", "--release", "17")
+                    c = javac().withProcessors(new TulipProcessor()).withOptions("-proc:only", "--release", release)
                             .compile(JavaFileObjects.forSourceString(PKG + "." + refName, refSource),
                                     JavaFileObjects.forSourceString(PKG + "." + coName, coSource));
                 } catch (RuntimeException e) {
@@ -299,9 +306,13 @@ final class FuzzHarness {
     }
 
     static Compilation javacWithProcessor(JavaFileObject... sources) {
+        return javacWithProcessor("17", sources);
+    }
+
+    static Compilation javacWithProcessor(String release, JavaFileObject... sources) {
         return javac()
                 .withProcessors(new TulipProcessor())
-                .withOptions(FuzzHarness.lintOptions())
+                .withOptions(FuzzHarness.lintOptions(release))
                 .compile(sources);
     }
 
@@ -313,16 +324,18 @@ final class FuzzHarness {
         String co = coClass(coName, programs);
         Compilation c;
         try {
-            c = javacWithProcessor(JavaFileObjects.forSourceString(PKG + "." + refName, ref),
+            c = javacWithProcessor(programs.get(0).release, JavaFileObjects.forSourceString(PKG + "." + refName, ref),
                     JavaFileObjects.forSourceString(PKG + "." + coName, co));
         } catch (RuntimeException crash) {
             Compiled result = new Compiled(null, refName, coName, ref, co);
+            result.release = programs.get(0).release;
             java.io.StringWriter w = new java.io.StringWriter();
             crash.printStackTrace(new java.io.PrintWriter(w));
             result.crash = w.toString();
             return result;
         }
         Compiled result = new Compiled(c, refName, coName, ref, co);
+        result.release = programs.get(0).release;
         result.problems.addAll(c.errors());
         result.problems.addAll(c.warnings());
         if (c.status() != Compilation.Status.SUCCESS && result.problems.isEmpty()) {
@@ -351,7 +364,7 @@ final class FuzzHarness {
      */
     static boolean javacCrashesOnReference(ProgramGenerator.Program p) {
         try {
-            javac().withOptions("--release", "17")
+            javac().withOptions("--release", p.release)
                     .compile(JavaFileObjects.forSourceString(PKG + ".RefAlone", refClass("RefAlone", List.of(p))),
                             JavaFileObjects.forSourceString(PKG + ".CoAlone", coClass("CoAlone", List.of(p))));
             return false;

@@ -259,6 +259,8 @@ final class ProgramGenerator {
         final Illegal illegal;
         /** Extra members declared the same in both classes (private nested types...), or empty. */
         String members = "";
+        /** The {@code --release} the program is compiled for: 17, or 21 for a program using its patterns. */
+        String release = "17";
 
         Program(long seed, String id, Method main, List<Method> subs, Illegal illegal) {
             this.seed = seed;

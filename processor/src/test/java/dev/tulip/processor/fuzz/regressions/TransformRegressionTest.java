@@ -709,4 +709,31 @@ class TransformRegressionTest {
                 return done(x);
                 """).assertSameTraces();
     }
+
+    /**
+     * Found while adding record patterns over private types: a pattern variable that an await-free
+     * statement introduces into the code after it ({@code if (!(o instanceof String s)) continue;},
+     * JLS 6.3.2's flow scoping) was declared only inside that statement, so a later state that read
+     * it did not compile.
+     */
+    @Test
+    void patternVariableFlowScopedPastAStatementIntoLaterStates() {
+        Differential.program("""
+                int n = 0;
+                for (Object o : List.of(1, "ab", 2.5, "c")) {
+                    if (!(o instanceof String s)) {
+                        t.log("skip", o);
+                        continue;
+                    }
+                    n += await(later(s.length()));
+                    t.log("string", s);
+                    while (!(o instanceof CharSequence cs)) {
+                        o = "never";
+                    }
+                    t.log("chars", cs.length() + await(soon(1)));
+                }
+                return done(n);
+                """).assertSameTraces();
+    }
 }
+
