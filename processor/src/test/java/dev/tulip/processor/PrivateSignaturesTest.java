@@ -105,6 +105,17 @@ class PrivateSignaturesTest {
     }
 
     @Test
+    void patternOnAParameterizedTypeNamingAPrivateClass() {
+        rejected("a pattern on java.util.List<demo.Demo.Item>, whose type arguments name the private class Demo.Item"
+                + " (match it with wildcards, as in 'List<?> l')", 18, 22,
+                "  @Async static Coroutine<Integer> m() {",
+                "    java.util.Collection<Item> c = new java.util.ArrayList<>();",
+                "    if (c instanceof java.util.List<Item> l) { await(sleep(1)); }",
+                "    return done(1);",
+                "  }");
+    }
+
+    @Test
     void boundedTypeParameterGivenAPrivateTypeIsRejectedAtTheCall() {
         rejected("a private type as the type argument T of sort, bounded by java.lang.Comparable<? super T>", 18,
                 31,

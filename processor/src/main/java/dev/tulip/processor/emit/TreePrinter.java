@@ -1190,8 +1190,9 @@ public final class TreePrinter {
                 VariableTree binding = ((BindingPatternTree) p).getVariable();
                 Element e = index.element(binding);
                 if (e != null && typeNames.mentionsInaccessible(e.asType())) {
-                    throw new Unsupported(p, "this pattern on " + privateName(e.asType())
-                            + " (only 'x instanceof T t' tests a private class; use it, then a switch on the result)");
+                    // a private class itself is translated (see match): here it is a type argument
+                    throw new Unsupported(p, "a pattern on " + e.asType() + ", whose type arguments name "
+                            + privateName(e.asType()) + " (match it with wildcards, as in 'List<?> l')");
                 }
                 String tracked = hooks.local(e, true, inNestedFrame());
                 modifiers(binding.getModifiers(), false);
@@ -1213,8 +1214,8 @@ public final class TreePrinter {
                 Tree deconstructor = (Tree) dev.tulip.processor.analysis.CaseLabels.call(p, "getDeconstructor");
                 TypeMirror record = typeOf(deconstructor);
                 if (record != null && typeNames.mentionsInaccessible(record)) {
-                    throw new Unsupported(p, "a record pattern on " + privateName(record)
-                            + " (test it with 'instanceof' and call its accessors)");
+                    throw new Unsupported(p, "a record pattern on " + record + ", whose type arguments name "
+                            + privateName(record) + " (match it with wildcards, as in 'Box<?>(var c)')");
                 }
                 type(deconstructor);
                 out.add("(");

@@ -92,6 +92,8 @@ final class ProgramGenerator {
         boolean patternsInResources = true;
         /** {@code x instanceof Integer p && p > ...}. */
         boolean patterns = true;
+        /** {@code if (!(x instanceof Integer p)) throw ...;} followed by statements using {@code p}. */
+        boolean flowScopedPatterns = true;
         /** Such a pattern as (part of) the condition of an if, a loop or a ?: (the variable used there only). */
         boolean patternsInConditions = true;
         /** Illegal programs with a local record (the test expects the processor's dedicated message). */
@@ -1156,6 +1158,15 @@ final class ProgramGenerator {
                             line(f + " = " + expr(Ty.INT, 2).s + ";");
                             break;
                     }
+                    return true;
+                }
+                if (features.patterns && features.flowScopedPatterns && branchDepth == 0 && chance(0.1)) {
+                    // a pattern variable in scope after the if (JLS 6.3.2), possibly across later awaits
+                    String p = fresh("p");
+                    line("if (!(t.obj(" + expr(Ty.INT, 2).s + ") instanceof Integer " + p + ")) {");
+                    line("    throw new IllegalStateException(\"never\");");
+                    line("}");
+                    declare(new V(p, Ty.BOXED, false, true));
                     return true;
                 }
                 if (features.narrowCompound) {
