@@ -1098,11 +1098,16 @@ public final class TreePrinter {
         }
 
         void lambda(LambdaExpressionTree tree) {
-            DeclaredType bridged = privateFunctionalTarget(tree, "a lambda");
+            functional(tree, "a lambda", () -> plainLambda(tree));
+        }
+
+        /** A lambda or method reference, bridged when it implements a private interface. */
+        void functional(ExpressionTree tree, String what, Runnable print) {
+            DeclaredType bridged = privateFunctionalTarget(tree, what);
             if (bridged != null) {
-                bridgedLambda(bridged, () -> plainLambda(tree));
+                bridgedLambda(bridged, print);
             } else {
-                plainLambda(tree);
+                print.run();
             }
         }
 
@@ -1147,12 +1152,7 @@ public final class TreePrinter {
         }
 
         void memberReference(MemberReferenceTree tree) {
-            DeclaredType bridged = privateFunctionalTarget(tree, "a method reference");
-            if (bridged != null) {
-                bridgedLambda(bridged, () -> plainMemberReference(tree));
-            } else {
-                plainMemberReference(tree);
-            }
+            functional(tree, "a method reference", () -> plainMemberReference(tree));
         }
 
         void plainMemberReference(MemberReferenceTree tree) {
@@ -1263,9 +1263,9 @@ public final class TreePrinter {
                 privateTypePattern(() -> expr(tree.getExpression()), (BindingPatternTree) pattern);
             } else if (switchForms.translated(pattern)) {
                 // a record pattern over a private type: tested once, then matched through handles
-                CodeBlock.Builder before2 = swapOut(CodeBlock.builder());
+                CodeBlock.Builder testOut = swapOut(CodeBlock.builder());
                 expr(tree.getExpression());
-                CodeBlock value = swapOut(before2).build();
+                CodeBlock value = swapOut(testOut).build();
                 match(value, typeOf(tree.getExpression()), pattern, false);
             } else {
                 expr(tree.getExpression());
@@ -2559,10 +2559,9 @@ public final class TreePrinter {
 
     static boolean isDefault(CaseTree c) {
         List<? extends Tree> labels = dev.tulip.processor.analysis.CaseLabels.labels(c);
-        return labels.isEmpty() || labels.stream().anyMatch(l -> l.getKind().name().equals("DEFAULT_CASE_LABEL"));
+        return labels.isEmpty() || labels.stream().anyMatch(SwitchForms::isDefault);
     }
 
-    /** "the private class Outer.Item", for messages: the first private class a type mentions. */
     /** Rejects a bounded type parameter given a private type (see {@link BoundedInstantiation}). */
     void checkBounds(Tree at, Element callee, javax.lang.model.element.TypeParameterElement param) {
         if (param == null) {
@@ -2575,6 +2574,7 @@ public final class TreePrinter {
                 + " type package-private)");
     }
 
+    /** "the private class Outer.Item", for messages: the first private class a type mentions. */
     String privateName(TypeMirror type) {
         String[] found = {null};
         new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {

@@ -345,12 +345,20 @@ public final class Lowerer {
      * in later states: track them like locals.
      */
     void declareBindings(Tree e) {
+        for (Element b : bindingsIn(e)) {
+            declareLocal(b, b.asType());
+        }
+    }
+
+    /** The pattern variables an expression declares (outside its lambdas and class bodies) that are not tracked yet. */
+    java.util.Set<Element> bindingsIn(Tree e) {
+        java.util.Set<Element> found = new java.util.LinkedHashSet<>();
         new com.sun.source.util.TreeScanner<Void, Void>() {
             @Override
             public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
                 Element b = index.element(node.getVariable());
                 if (b != null && !locals.containsKey(b)) {
-                    declareLocal(b, b.asType());
+                    found.add(b);
                 }
                 return super.visitBindingPattern(node, unused);
             }
@@ -365,6 +373,7 @@ public final class Lowerer {
                 return null;
             }
         }.scan(e, null);
+        return found;
     }
 
     /**
@@ -393,27 +402,7 @@ public final class Lowerer {
         if (condition == null) {
             return;
         }
-        java.util.Set<Element> bindings = new java.util.HashSet<>();
-        new com.sun.source.util.TreeScanner<Void, Void>() {
-            @Override
-            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
-                Element b = index.element(node.getVariable());
-                if (b != null && !locals.containsKey(b)) {
-                    bindings.add(b);
-                }
-                return super.visitBindingPattern(node, unused);
-            }
-
-            @Override
-            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree node, Void unused) {
-                return null;
-            }
-        }.scan(condition, null);
+        java.util.Set<Element> bindings = bindingsIn(condition);
         if (bindings.isEmpty()) {
             return;
         }
