@@ -199,6 +199,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 }
                 TreePrinter printer = new TreePrinter(env, m, index, typeNames, access, accessors,
                         m.isStatic() ? null : "self");
+                printer.checkBoundedTypes();
                 Lowerer lowerer = new Lowerer(env, m, index, analysis, printer, typeNames);
                 Cfg cfg = lowerer.lower();
                 GraphCleanup.run(cfg);

@@ -129,11 +129,24 @@ class PrivateSignaturesTest {
 
     @Test
     void boundedTypeParameterOfAGenericClassGivenAPrivateTypeIsRejected() {
-        rejected("a private type as the type argument K of EnumMap, bounded by java.lang.Enum<K>", 17, 38,
+        rejected("a value of type java.util.EnumMap<demo.Demo.Kind,java.lang.Integer>, whose type parameter K is bounded"
+                + " by java.lang.Enum<K>", 17, 38,
                 "  @Async static Coroutine<Integer> m() {", // line 16
                 "    java.util.Map<Kind, Integer> m = new java.util.EnumMap<>(Kind.class);",
                 "    await(sleep(1));",
                 "    return done(m.size());",
+                "  }");
+    }
+
+    @Test
+    void valueOfABoundedGenericTypeGivenAPrivateTypeIsRejectedAtItsDeclaration() {
+        rejected("a value of type java.util.EnumSet<demo.Demo.Kind>, whose type parameter E is bounded by"
+                + " java.lang.Enum<E>: generated code spells the private class Demo.Kind as an accessible supertype,"
+                + " which does not meet the bound", 17, 29,
+                "  @Async static Coroutine<Integer> m() {", // line 16
+                "    java.util.EnumSet<Kind> ks = java.util.EnumSet.allOf(Kind.class);",
+                "    await(sleep(1));",
+                "    return done(ks.size());",
                 "  }");
     }
 

@@ -53,6 +53,42 @@ final class BoundedInstantiation {
         return null;
     }
 
+    /**
+     * The first type mentioned in {@code type} (itself, a type argument, an array component) that
+     * gives a private type to a bounded type parameter of an accessible generic class
+     * ({@code EnumSet<Kind>}: generated code could only write {@code EnumSet<Enum<?>>}, outside
+     * {@code E extends Enum<E>}), or null.
+     */
+    DeclaredType violatingType(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return violatingType(((ArrayType) type).getComponentType());
+            case WILDCARD: {
+                WildcardType w = (WildcardType) type;
+                TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
+                return bound == null ? null : violatingType(bound);
+            }
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) type;
+                if (typeNames.isInaccessible(d.asElement())) {
+                    return null; // spelled as an accessible supertype: its arguments are not printed
+                }
+                if (inType(d) != null) {
+                    return d;
+                }
+                for (TypeMirror arg : d.getTypeArguments()) {
+                    DeclaredType found = violatingType(arg);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            default:
+                return null;
+        }
+    }
+
     /** Walks a formal type and its instantiation side by side, down to the owner's type variables. */
     private TypeParameterElement match(Parameterizable owner, TypeMirror formal, TypeMirror actual) {
         if (formal == null || actual == null) {

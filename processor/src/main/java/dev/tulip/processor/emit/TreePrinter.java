@@ -128,6 +128,47 @@ public final class TreePrinter {
         }
     }
 
+    /**
+     * Throws {@link Unsupported} at the first declaration or expression of the method whose type gives
+     * a private type to a bounded type parameter ({@code EnumSet<Kind>}): generated code cannot write
+     * that type, since it spells the private type as an accessible supertype outside the bound.
+     */
+    public void checkBoundedTypes() {
+        com.sun.source.util.TreeScanner<Void, Void> scanner = new com.sun.source.util.TreeScanner<>() {
+            @Override
+            public Void scan(Tree tree, Void unused) {
+                if (tree instanceof ExpressionTree || tree instanceof VariableTree) {
+                    TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : safeType(tree);
+                    DeclaredType bad = t == null ? null : bounds.violatingType(t);
+                    if (bad != null) {
+                        javax.lang.model.element.TypeParameterElement param = bounds.inType(bad);
+                        throw new Unsupported(tree, "a value of type " + bad + ", whose type parameter " + param
+                                + " is bounded by " + param.getBounds() + ": generated code spells "
+                                + privateName(bad)
+                                + " as an accessible supertype, which does not meet the bound (make that type"
+                                + " package-private, or keep the value behind a method of the enclosing class)");
+                    }
+                }
+                return super.scan(tree, unused);
+            }
+        };
+        scanner.scan(method.tree.getParameters(), null);
+        scanner.scan(method.tree.getBody(), null);
+    }
+
+    private TypeMirror elementType(VariableTree tree) {
+        Element e = index.element(tree);
+        return e == null ? null : e.asType();
+    }
+
+    private TypeMirror safeType(Tree tree) {
+        try {
+            return index.type(tree);
+        } catch (IllegalArgumentException synthesized) {
+            return null;
+        }
+    }
+
     public CodeBlock expression(ExpressionTree tree, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
         Run run = new Run(subst, hooks);
         run.expr(tree);
@@ -962,10 +1003,7 @@ public final class TreePrinter {
                             + privateName(created) + " (declare a named nested class instead)");
                 }
             }
-            TypeMirror createdType = typeOf(tree);
-            if (createdType instanceof DeclaredType) {
-                checkBounds(tree, ctorElement, bounds.inType((DeclaredType) createdType));
-            }
+            // (new EnumMap<Kind, V>(...): rejected before printing, see checkBoundedTypes)
             if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement && viaAccessor(ctorElement)) {
                 privateConstructor(tree, (ExecutableElement) ctorElement);
                 return;
