@@ -52,6 +52,11 @@ final class TestCompiler {
             }
             throw new AssertionError(out.toString());
         }
+        return load(classes(c));
+    }
+
+    /** The class files a compilation wrote, by binary name. */
+    static Map<String, byte[]> classes(Compilation c) {
         Map<String, byte[]> classes = new HashMap<>();
         for (JavaFileObject f : c.generatedFiles()) {
             if (f.getKind() == JavaFileObject.Kind.CLASS) {
@@ -60,6 +65,11 @@ final class TestCompiler {
                 classes.put(name, bytes(f));
             }
         }
+        return classes;
+    }
+
+    /** A class loader defining these classes (by binary name). */
+    static ClassLoader load(Map<String, byte[]> classes) {
         return new ClassLoader(TestCompiler.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {

@@ -1342,8 +1342,7 @@ public final class TreePrinter {
                         && tree.getCases().stream().noneMatch(TreePrinter::isDefault)) {
                     // javac adds this case to an exhaustive enum switch; on ordinals it must be written
                     boolean rules = tree.getCases().get(0).getCaseKind() == CaseTree.CaseKind.RULE;
-                    out.add(rules ? "default -> throw new $T();\n" : "default:\n$>throw new $T();\n$<",
-                            IncompatibleClassChangeError.class);
+                    out.add(rules ? "default -> throw $L;\n" : "default:\n$>throw $L;\n$<", noMatch());
                 }
             } finally {
                 nativeTargets.pop();
@@ -1749,8 +1748,7 @@ public final class TreePrinter {
             if (mode == SwitchForms.Mode.GUARDS && !switchForms.hasCatchAll(selector, cases)) {
                 // The source's cases were exhaustive; its guarded translation is not, to javac.
                 boolean rules = cases.get(0).getCaseKind() == CaseTree.CaseKind.RULE;
-                out.add(rules ? "default -> throw new $T(null, null);\n" : "default:\n$>throw new $T(null, null);\n$<",
-                        MATCH_EXCEPTION);
+                out.add(rules ? "default -> throw $L;\n" : "default:\n$>throw $L;\n$<", noMatch());
             }
         }
 
@@ -2641,6 +2639,17 @@ public final class TreePrinter {
             }
         }.visit(type);
         return "the private class " + (found[0] == null ? type.toString() : found[0]);
+    }
+
+    /**
+     * What an exhaustive switch throws when no case matches at run time (a constant or subclass added
+     * after compilation): a {@code MatchException} where the platform has it (Java 21, JEP 441), else
+     * the {@code IncompatibleClassChangeError} javac 17 throws for an enum switch expression.
+     */
+    public CodeBlock noMatch() {
+        return env.elements.getTypeElement("java.lang.MatchException") != null
+                ? CodeBlock.of("new $T(null, null)", MATCH_EXCEPTION)
+                : CodeBlock.of("new $T()", IncompatibleClassChangeError.class);
     }
 
     /** How a switch is printed (see {@link SwitchForms}): the same for its dispatch when exploded. */

@@ -898,7 +898,13 @@ public final class Lowerer {
             }
         }
         dispatch.uses.addAll(hooks.uses);
-        if (dispatch.otherwise == null) {
+        if (dispatch.otherwise == null && (yieldVar != null
+                || cases.stream().anyMatch(dev.tulip.processor.analysis.CaseLabels::hasPatternOrNull))) {
+            // exhaustive when compiled, matching nothing now (a constant or subclass added since): Java throws
+            Block noMatch = newBlockAfter(sw);
+            noMatch.terminator = new Terminator.Throw(printer.noMatch());
+            dispatch.otherwise = noMatch;
+        } else if (dispatch.otherwise == null) {
             dispatch.otherwise = exit;
         }
         terminate(dispatch);
