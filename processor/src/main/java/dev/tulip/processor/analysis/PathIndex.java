@@ -54,6 +54,12 @@ public final class PathIndex {
         return trees.getTypeMirror(path(tree));
     }
 
+    /** {@link #type}, or null for a tree javac synthesized (outside the index: a var pattern's inferred type...). */
+    public TypeMirror typeOrNull(Tree tree) {
+        TreePath p = paths.get(tree);
+        return p == null ? null : trees.getTypeMirror(p);
+    }
+
     /** The element a tree refers to or declares, or null. */
     public Element element(Tree tree) {
         return trees.getElement(path(tree));

@@ -51,7 +51,7 @@ public final class SwitchForms {
     }
 
     Mode mode(ExpressionTree selector, List<? extends CaseTree> cases) {
-        TypeMirror t = typeOf(TreePrinter.stripParens(selector));
+        TypeMirror t = index.typeOrNull(TreePrinter.stripParens(selector));
         boolean privateEnum = t != null && t.getKind() == TypeKind.DECLARED
                 && ((DeclaredType) t).asElement().getKind() == ElementKind.ENUM
                 && typeNames.isInaccessible(((DeclaredType) t).asElement());
@@ -116,7 +116,7 @@ public final class SwitchForms {
             return translated((Tree) CaseLabels.call(p, "getPattern"));
         }
         if (kind.equals("DECONSTRUCTION_PATTERN")) {
-            TypeMirror record = typeOf((Tree) CaseLabels.call(p, "getDeconstructor"));
+            TypeMirror record = index.typeOrNull((Tree) CaseLabels.call(p, "getDeconstructor"));
             if (record != null && typeNames.mentionsInaccessible(env.types.erasure(record))) {
                 return true;
             }
@@ -146,7 +146,7 @@ public final class SwitchForms {
      * unconditional for the selector.
      */
     boolean hasCatchAll(ExpressionTree selector, List<? extends CaseTree> cases) {
-        TypeMirror t = typeOf(TreePrinter.stripParens(selector));
+        TypeMirror t = index.typeOrNull(TreePrinter.stripParens(selector));
         for (CaseTree c : cases) {
             List<? extends Tree> labels = CaseLabels.labels(c);
             if (labels.isEmpty()) {
@@ -167,13 +167,5 @@ public final class SwitchForms {
             }
         }
         return false;
-    }
-
-    private TypeMirror typeOf(Tree tree) {
-        try {
-            return index.type(tree);
-        } catch (IllegalArgumentException synthesized) {
-            return null;
-        }
     }
 }

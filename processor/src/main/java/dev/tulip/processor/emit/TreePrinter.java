@@ -138,7 +138,7 @@ public final class TreePrinter {
             @Override
             public Void scan(Tree tree, Void unused) {
                 if (tree instanceof ExpressionTree || tree instanceof VariableTree) {
-                    TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : safeType(tree);
+                    TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : index.typeOrNull(tree);
                     DeclaredType bad = t == null ? null : bounds.violatingType(t);
                     if (bad != null) {
                         javax.lang.model.element.TypeParameterElement param = bounds.inType(bad);
@@ -159,14 +159,6 @@ public final class TreePrinter {
     private TypeMirror elementType(VariableTree tree) {
         Element e = index.element(tree);
         return e == null ? null : e.asType();
-    }
-
-    private TypeMirror safeType(Tree tree) {
-        try {
-            return index.type(tree);
-        } catch (IllegalArgumentException synthesized) {
-            return null;
-        }
     }
 
     public CodeBlock expression(ExpressionTree tree, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
@@ -2173,11 +2165,7 @@ public final class TreePrinter {
 
         /** The attributed type of a tree, or null for a tree javac synthesized (outside the index). */
         TypeMirror typeOf(Tree tree) {
-            try {
-                return index.type(tree);
-            } catch (IllegalArgumentException synthesized) {
-                return null;
-            }
+            return index.typeOrNull(tree);
         }
 
         /**
