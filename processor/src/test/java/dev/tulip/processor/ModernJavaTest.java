@@ -231,5 +231,19 @@ class ModernJavaTest {
                         + " the private class CoReg.Circle inside it (bind the component with 'var' and test it with"
                         + " instanceof) in @Async method 'm'");
     }
+
+    @Test
+    void recordPatternOnAGenericRecordGivenAPrivateTypeIsRejected() {
+        Differential.program("""
+                Pair<Circle, Integer> p = new Pair<>(new Circle(1, "c"), 2);
+                if (p instanceof Pair<Circle, Integer>(Object c, Object n)) {
+                    t.log("pair", c, n);
+                }
+                return done(await(later(1)));
+                """).members(SHAPES + "public record Pair<A, B>(A first, B second) {\n}\n").release21()
+                .assertRejectedWith("Tulip cannot compile a record pattern on fuzz.CoReg.Pair<fuzz.CoReg.Circle,"
+                        + "java.lang.Integer>, whose type arguments name the private class CoReg.Circle (match it"
+                        + " with wildcards, as in 'Box<?>(var c)') in @Async method 'm'");
+    }
 }
 

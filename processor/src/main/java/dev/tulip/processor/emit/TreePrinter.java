@@ -188,8 +188,8 @@ public final class TreePrinter {
     }
 
     /**
-     * Prints one case label (a constant, an enum constant, {@code null} or a pattern) with the case's
-     * guard, for the dispatch switch of an exploded switch statement or expression.
+     * Prints one case label (a constant, an enum constant, {@code null} or a pattern, as the switch's mode
+     * needs: see {@link SwitchForms}) with the case's guard, for the dispatch switch of an exploded switch.
      */
     public SwitchLabel switchLabel(SwitchForms.Mode mode, ExpressionTree selector, Tree label, Tree guard,
             PrintHooks hooks) {
