@@ -66,6 +66,29 @@ public final class PrivateAccess {
     }
 
     /**
+     * A method handle on a method the companion can call directly, for a call whose types generated code
+     * cannot write: a generic method whose bounded type parameter is given a private type
+     * ({@code Collections.max(List<Kind>)}), called with its erased signature.
+     *
+     * @param caller the companion's {@code MethodHandles.lookup()}
+     * @param owner the class declaring the method
+     * @param name the method's name
+     * @param type the method's type (erased)
+     * @param isStatic whether the method is static
+     * @return the handle
+     */
+    public static MethodHandle accessible(MethodHandles.Lookup caller, Class<?> owner, String name, MethodType type,
+            boolean isStatic) {
+        try {
+            MethodHandle h = isStatic ? caller.findStatic(owner, name, type) : caller.findVirtual(owner, name, type);
+            return h.asFixedArity();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach method " + owner.getName() + "." + name
+                    + " from generated code: recompile both classes together", e);
+        }
+    }
+
+    /**
      * A method handle that calls {@code owner}'s implementation of a method without dynamic dispatch,
      * as {@code super.name(...)} in {@code caller}'s class would: Java's {@code invokespecial}. Its
      * receiver, first, is an instance of {@code specialCaller}.

@@ -116,14 +116,12 @@ class PrivateSignaturesTest {
     }
 
     @Test
-    void boundedTypeParameterGivenAPrivateTypeIsRejectedAtTheCall() {
-        rejected("a private type as the type argument T of sort, bounded by java.lang.Comparable<? super T>", 18,
-                31,
-                "  @Async static Coroutine<Integer> m() {", // line 16
-                "    java.util.List<Kind> ks = new java.util.ArrayList<>(java.util.List.of(Kind.B, Kind.A));",
-                "    java.util.Collections.sort(ks);",
+    void boundedTypeParameterOfAVarargsMethodGivenAPrivateTypeIsRejectedAtTheCall() {
+        rejected("a private type as the type argument T of maxOf, bounded by java.lang.Comparable<T>", 19, 22,
+                "  @SafeVarargs static <T extends Comparable<T>> T maxOf(T first, T... rest) { return first; }",
+                "  @Async static Coroutine<Integer> m() {", // line 17
                 "    await(sleep(1));",
-                "    return done(ks.size());",
+                "    return done(maxOf(Kind.A, Kind.B).ordinal());",
                 "  }");
     }
 

@@ -530,5 +530,53 @@ class PrivateTypesTest {
                 return done(sum + inc.apply(0));
                 """).members(ITEM + FUNCTIONS).instance().assertSameTraces();
     }
+
+    private static final String RANKED = """
+            private enum Rank {
+                LOW, MID, HIGH
+            }
+
+            private record Score(String who, int points) implements Comparable<Score> {
+                @Override
+                public int compareTo(Score o) {
+                    return Integer.compare(points, o.points);
+                }
+            }
+            """;
+
+    /**
+     * Generic methods whose bounded type parameter ({@code T extends Comparable<? super T>}) is given a
+     * private type: generated code cannot write that instantiation and calls them on their erasure.
+     */
+    @Test
+    void boundedGenericMethodsGivenPrivateTypes() {
+        Differential.program("""
+                List<Rank> ranks = new ArrayList<>(List.of(Rank.HIGH, Rank.LOW, Rank.MID));
+                Collections.sort(ranks);
+                Rank max = Collections.max(ranks);
+                await(pause());
+                Rank min = Collections.min(ranks, Comparator.reverseOrder());
+                t.log("ranks", ranks, max, min);
+                List<Score> scores = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    scores.add(new Score("s" + i, await(later(i * 7 % 5))));
+                }
+                Collections.sort(scores);
+                Score top = Collections.max(scores);
+                Optional<Score> low = scores.stream().min(Comparator.naturalOrder());
+                scores.sort(Comparator.reverseOrder());
+                t.log("scores", scores, top, low.get());
+                Map<Rank, Integer> byRank = new HashMap<>(Map.of(Rank.MID, 2, Rank.LOW, 1, Rank.HIGH, 3));
+                List<Map.Entry<Rank, Integer>> entries = new ArrayList<>(byRank.entrySet());
+                entries.sort(Map.Entry.comparingByKey());
+                t.log("entries", entries, await(soon(entries.size())));
+                try {
+                    Collections.max(new ArrayList<Score>());
+                } catch (NoSuchElementException e) {
+                    t.log("empty", e.getClass().getSimpleName());
+                }
+                return done(top.points() + max.ordinal());
+                """).members(RANKED).assertSameTraces();
+    }
 }
 

@@ -46,6 +46,8 @@ public final class PrivateAccessors {
     private final Map<String, FieldSpec> classes = new LinkedHashMap<>();
     private final Map<String, FieldSpec> handles = new LinkedHashMap<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
+    /** Names of {@link #erased} helpers, by instantiation. */
+    private final Map<String, String> erasedNames = new LinkedHashMap<>();
     /** Lambdas of private functional interfaces. */
     final LambdaBridges lambdas;
 
@@ -357,6 +359,63 @@ public final class PrivateAccessors {
             helper.addException(typeNames.of(thrown));
         }
         TypeName ret = typeNames.of(seen.getReturnType());
+        helper.returns(ret);
+        helpers.put(name, invoking(helper, handle, ret, args.build()).build());
+        return name;
+    }
+
+    /**
+     * A call of a generic method whose bounded type parameter is given a private type
+     * ({@code Collections.max(kinds)}, {@code T extends Comparable<? super T>} with {@code T = Kind}):
+     * generated code spells {@code Kind} as {@code Enum<?>}, outside the bound, so it cannot make the
+     * call itself. The helper takes and returns the instantiated types as generated code spells them and
+     * calls the method through a handle on its erasure, which is all the method is at run time. One
+     * helper per instantiation.
+     */
+    public String erased(ExecutableElement m, javax.lang.model.type.ExecutableType instantiated, TypeMirror receiver) {
+        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        boolean isStatic = isStatic(m);
+        StringBuilder key = new StringBuilder("erased$" + id(owner, m));
+        List<TypeName> params = new ArrayList<>();
+        for (TypeMirror p : instantiated.getParameterTypes()) {
+            params.add(typeNames.of(p));
+        }
+        TypeName ret = typeNames.of(instantiated.getReturnType());
+        String signature = (receiver == null ? "" : typeNames.of(receiver) + ";") + params + ret;
+        String name = erasedNames.computeIfAbsent(signature + key, k -> key + "$" + (erasedNames.size() + 1));
+        if (helpers.containsKey(name)) {
+            return name;
+        }
+        String handle = "erased$" + id(owner, m) + erasureKey(m) + "$handle"; // one per method: instantiations share it
+        CodeBlock.Builder type = CodeBlock.builder().add("$T.methodType($L", MethodType.class,
+                classObject(m.getReturnType()));
+        for (VariableElement p : m.getParameters()) {
+            type.add(", $L", classObject(p.asType()));
+        }
+        type.add(")");
+        handles.computeIfAbsent(handle, h -> FieldSpec.builder(MethodHandle.class, h, Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("$T.accessible($T.lookup(), $T.class, $S, $L, $L)", PRIVATE_ACCESS,
+                        MethodHandles.class, env.types.erasure(owner.asType()), m.getSimpleName(), type.build(), isStatic)
+                .build());
+        MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("{@code $L.$L} with a private type for its bounded type parameter, called on its erasure.\n",
+                        owner.getSimpleName(), m.getSimpleName())
+                .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "unchecked").build());
+        CodeBlock.Builder args = CodeBlock.builder();
+        if (!isStatic) {
+            helper.addParameter(typeNames.of(receiver), "self");
+            args.add("self");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            String p = m.getParameters().get(i).getSimpleName().toString();
+            helper.addParameter(params.get(i), p);
+            args.add(args.isEmpty() ? "$L" : ", $L", p);
+        }
+        for (TypeMirror thrown : instantiated.getThrownTypes()) {
+            helper.addException(typeNames.of(thrown));
+        }
         helper.returns(ret);
         helpers.put(name, invoking(helper, handle, ret, args.build()).build());
         return name;

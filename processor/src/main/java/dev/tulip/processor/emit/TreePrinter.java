@@ -841,7 +841,12 @@ public final class TreePrinter {
             }
             TypeMirror instantiated = typeOf(select);
             if (instantiated instanceof javax.lang.model.type.ExecutableType) {
-                checkBounds(tree, m, bounds.inCall(m, (javax.lang.model.type.ExecutableType) instantiated));
+                javax.lang.model.type.ExecutableType seen = (javax.lang.model.type.ExecutableType) instantiated;
+                javax.lang.model.element.TypeParameterElement unmet = bounds.inCall(m, seen);
+                if (unmet != null && erasedCall(tree, m, select, isStatic, seen)) {
+                    return;
+                }
+                checkBounds(tree, m, unmet);
             }
             if (select.getKind() == Tree.Kind.IDENTIFIER) {
                 if (name.equals("this") || name.equals("super") || m.getKind() == ElementKind.CONSTRUCTOR) {
@@ -887,6 +892,71 @@ public final class TreePrinter {
                 expr(select);
             }
             arguments(tree.getArguments());
+        }
+
+        /**
+         * A call of a generic method whose bounded type parameter is given a private type, through a
+         * helper on its erasure ({@link PrivateAccessors#erased}). False (the caller then reports it)
+         * when the helper could not be typed: a varargs method, or instantiated types that mention type
+         * variables, or an instance method called without a receiver expression.
+         */
+        boolean erasedCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic,
+                javax.lang.model.type.ExecutableType seen) {
+            ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
+                    ? ((MemberSelectTree) select).getExpression() : null;
+            if (m.isVarArgs() || mentionsTypeVariable(seen) || (!isStatic && q == null) || !access.isAccessible(m)) {
+                return false;
+            }
+            TypeMirror receiver = isStatic ? null : typeOf(q);
+            if (receiver != null && mentionsTypeVariable(receiver)) {
+                return false;
+            }
+            out.add("$T.$L(", method.companion, accessors.erased(m, seen, receiver));
+            boolean first = true;
+            if (!isStatic) {
+                receiver(tree, q);
+                first = false;
+            }
+            for (ExpressionTree arg : tree.getArguments()) {
+                out.add(first ? "" : ", ");
+                first = false;
+                expr(arg);
+            }
+            out.add(")");
+            return true;
+        }
+
+        /** True if the type mentions a type variable (not a capture, which prints as its bound). */
+        boolean mentionsTypeVariable(TypeMirror type) {
+            Boolean found = new javax.lang.model.util.SimpleTypeVisitor14<Boolean, Void>(false) {
+                @Override
+                public Boolean visitTypeVariable(javax.lang.model.type.TypeVariable t, Void unused) {
+                    return !TypeNames.isCaptured(t);
+                }
+
+                @Override
+                public Boolean visitDeclared(DeclaredType t, Void unused) {
+                    return t.getTypeArguments().stream().anyMatch(a -> a.accept(this, null));
+                }
+
+                @Override
+                public Boolean visitArray(javax.lang.model.type.ArrayType t, Void unused) {
+                    return t.getComponentType().accept(this, null);
+                }
+
+                @Override
+                public Boolean visitWildcard(javax.lang.model.type.WildcardType t, Void unused) {
+                    return (t.getExtendsBound() != null && t.getExtendsBound().accept(this, null))
+                            || (t.getSuperBound() != null && t.getSuperBound().accept(this, null));
+                }
+
+                @Override
+                public Boolean visitExecutable(javax.lang.model.type.ExecutableType t, Void unused) {
+                    return t.getReturnType().accept(this, null)
+                            || t.getParameterTypes().stream().anyMatch(p -> p.accept(this, null));
+                }
+            }.visit(type);
+            return found;
         }
 
         /** A call the companion cannot make directly: through a generated helper. */
