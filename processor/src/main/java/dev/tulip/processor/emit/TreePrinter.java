@@ -911,19 +911,23 @@ public final class TreePrinter {
             if (receiver != null && mentionsTypeVariable(receiver)) {
                 return false;
             }
-            out.add("$T.$L(", method.companion, accessors.erased(m, seen, receiver));
-            boolean first = true;
-            if (!isStatic) {
-                receiver(tree, q);
-                first = false;
+            out.add("$T.", method.companion);
+            helperArguments(accessors.erased(m, seen, receiver), isStatic ? null : () -> receiver(tree, q),
+                    tree.getArguments());
+            return true;
+        }
+
+        /** {@code helper(first, args...)}: a call of a companion helper, {@code first} printed first if not null. */
+        void helperArguments(String helper, Runnable first, List<? extends ExpressionTree> args) {
+            out.add("$L(", helper);
+            if (first != null) {
+                first.run();
             }
-            for (ExpressionTree arg : tree.getArguments()) {
-                out.add(first ? "" : ", ");
-                first = false;
-                expr(arg);
+            for (int i = 0; i < args.size(); i++) {
+                out.add(i == 0 && first == null ? "" : ", ");
+                expr(args.get(i));
             }
             out.add(")");
-            return true;
         }
 
         /** True if the type mentions a type variable (not a capture, which prints as its bound). */
@@ -975,20 +979,8 @@ public final class TreePrinter {
             }
             out.add("$T.", method.companion);
             typeArguments(tree.getTypeArguments());
-            out.add("$L(", accessors.method(m, receiverType));
-            boolean first = true;
-            if (!isStatic) {
-                receiver(tree, q);
-                first = false;
-            }
-            for (ExpressionTree arg : tree.getArguments()) {
-                if (!first) {
-                    out.add(", ");
-                }
-                first = false;
-                expr(arg);
-            }
-            out.add(")");
+            helperArguments(accessors.method(m, receiverType), isStatic ? null : () -> receiver(tree, q),
+                    tree.getArguments());
             return true;
         }
 
@@ -1105,24 +1097,20 @@ public final class TreePrinter {
          * first (checked for null, as {@code outer.new C()} does).
          */
         void privateConstructor(NewClassTree tree, ExecutableElement ctor) {
-            out.add("$T.$L(", method.companion, accessors.method(ctor));
-            boolean first = true;
+            Runnable outer = null;
             if (PrivateAccessors.outerInstanceType((TypeElement) ctor.getEnclosingElement()) != null) {
-                if (tree.getEnclosingExpression() != null) {
-                    out.add("$T.requireNonNull(", java.util.Objects.class);
-                    expr(tree.getEnclosingExpression());
-                    out.add(")");
-                } else {
-                    out.add("$L", self(tree));
-                }
-                first = false;
+                outer = () -> {
+                    if (tree.getEnclosingExpression() != null) {
+                        out.add("$T.requireNonNull(", java.util.Objects.class);
+                        expr(tree.getEnclosingExpression());
+                        out.add(")");
+                    } else {
+                        out.add("$L", self(tree));
+                    }
+                };
             }
-            for (ExpressionTree arg : tree.getArguments()) {
-                out.add(first ? "" : ", ");
-                first = false;
-                expr(arg);
-            }
-            out.add(")");
+            out.add("$T.", method.companion);
+            helperArguments(accessors.method(ctor), outer, tree.getArguments());
         }
 
         boolean needsOuterInstance(NewClassTree tree) {
