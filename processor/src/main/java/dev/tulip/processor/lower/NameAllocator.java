@@ -11,12 +11,18 @@ import java.util.Set;
 
 /**
  * Unique names for the variables of the generated {@code resume} method: user locals keep their
- * names unless two of them (in different scopes) or a runtime member would clash; synthetic ones get
- * a {@code $} suffix that source code rarely uses.
+ * names unless a runtime member would clash or the method declares the name more than once; synthetic
+ * ones get a {@code $} suffix that source code rarely uses.
+ *
+ * <p>A name declared twice ({@code case String k} in one statement, {@code instanceof Tag(var k)} in
+ * another) is suffixed ({@code k$1}) wherever the state machine tracks it: a tracked local may be
+ * declared at the top of {@code resume}, and Java forbids a local of the same name in a nested scope,
+ * which code printed as written may declare.
  */
 final class NameAllocator {
     private final Set<String> taken = new HashSet<>();
     private final Set<String> userNames = new HashSet<>();
+    private final Set<String> repeated = new HashSet<>();
 
     NameAllocator(MethodTree method) {
         // Members of Coroutine and the parameters of resume.
@@ -29,7 +35,9 @@ final class NameAllocator {
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitVariable(VariableTree node, Void unused) {
-                userNames.add(node.getName().toString());
+                if (!userNames.add(node.getName().toString())) {
+                    repeated.add(node.getName().toString());
+                }
                 return super.visitVariable(node, unused);
             }
 
@@ -47,10 +55,10 @@ final class NameAllocator {
         }.scan((Tree) method, null);
     }
 
-    /** A name for a user variable: its own unless taken. */
+    /** A name for a user variable: its own unless taken or declared again elsewhere in the method. */
     String user(String name) {
-        String n = name;
-        for (int i = 1; taken.contains(n); i++) {
+        String n = repeated.contains(name) ? name + "$1" : name;
+        for (int i = 2; taken.contains(n) || (!n.equals(name) && userNames.contains(n)); i++) {
             n = name + "$" + i;
         }
         taken.add(n);
