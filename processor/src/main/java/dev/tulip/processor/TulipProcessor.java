@@ -199,13 +199,13 @@ public final class TulipProcessor extends AbstractProcessor {
                 }
                 TreePrinter printer = new TreePrinter(env, m, index, typeNames, access, accessors,
                         m.isStatic() ? null : "self");
-                printer.checkBoundedTypes();
+                printer.chooseStandIns();
                 Lowerer lowerer = new Lowerer(env, m, index, analysis, printer, typeNames);
                 Cfg cfg = lowerer.lower();
                 GraphCleanup.run(cfg);
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
-                MachineEmitter machine = new MachineEmitter(m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
+                MachineEmitter machine = new MachineEmitter(env, m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
                         lowerer.caughtName(), lowerer.awaitingName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {

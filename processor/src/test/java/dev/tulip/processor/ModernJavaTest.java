@@ -204,6 +204,66 @@ class ModernJavaTest {
                 """).members(SHAPES).release21().assertSameTraces();
     }
 
+    /**
+     * Bindings of an exploded switch over private types live in variables declared at the top of
+     * {@code resume}; a later pattern printed as written declares the same names in a nested scope, where
+     * Java forbids redeclaring a local: the state machine's copies are renamed ({@code k$1}).
+     */
+    @Test
+    void bindingNamesDeclaredAgainAfterAnExplodedSwitch() {
+        Differential.program("""
+                Object o = new Tag(Kind.C, "x");
+                String r = switch (o) {
+                    case Kind k when k.weight() > 0 -> "kind " + k;
+                    case Tag(Kind k, String n) -> "tag " + n + await(later(k.weight()));
+                    default -> "d";
+                };
+                if (o instanceof Tag(var k, var n) && k != null) {
+                    t.log("again", k, n);
+                }
+                t.log("r", r);
+                return done(r.length());
+                """).members(SHAPES + "private record Tag(Kind kind, String name) {\n}\n").release21().assertSameTraces();
+    }
+
+    /**
+     * Patterns over a private enum that the method also gives to a bounded type parameter
+     * ({@code EnumSet<Kind>}): bindings, record components and switch results typed by its stand-in type
+     * variable. The names the two switches bind ({@code k}, {@code n}) are declared again by the
+     * {@code instanceof} printed as written: the state machine renames its own copies.
+     */
+    @Test
+    void patternsOverAPrivateEnumWithAStandIn() {
+        Differential.program("""
+                EnumSet<Kind> ks = EnumSet.noneOf(Kind.class);
+                List<Object> things = List.of(new Tag(Kind.C, "x"), Kind.B, Kind.A, "other");
+                for (Object o : things) {
+                    String r = switch (o) {
+                        case Kind k when k.weight() > 0 -> {
+                            ks.add(k);
+                            yield "kind " + k;
+                        }
+                        case Tag(Kind k, String n) -> {
+                            ks.add(k);
+                            yield "tag " + n + await(later(k.weight()));
+                        }
+                        default -> "other";
+                    };
+                    if (o instanceof Tag(var k, var n) && k != null) {
+                        t.log("tag", k, n, ks.contains(k));
+                    }
+                    Kind first = ks.isEmpty() ? null : ks.iterator().next();
+                    String f = switch (first) {
+                        case A -> "a";
+                        case null -> "none";
+                        default -> "later " + await(later(first.ordinal()));
+                    };
+                    t.log("thing", r, f, ks, EnumSet.complementOf(ks));
+                }
+                return done(ks.size());
+                """).members(SHAPES + "private record Tag(Kind kind, String name) {\n}\n").release21().assertSameTraces();
+    }
+
     @Test
     void awaitInACaseGuardIsRejected() {
         Differential.program("""

@@ -27,6 +27,21 @@ class PrivateSignaturesTest {
     }
 
     @Test
+    void privateTypesGivenToBoundedTypeParametersInSignatures() throws Exception {
+        Compilation c = TestCompiler.compile(JavaFileObjects.forResource("forms/StandIns.java"));
+        assertThat(c).succeededWithoutWarnings();
+        String companion = TestCompiler.generated(c, "StandInsAsync");
+        assertTrue(companion.contains("static <R> Coroutine<R> grow(EnumSet<? extends Enum<?>> kinds, Enum<?>... more)"),
+                companion);
+        assertTrue(companion.contains("class Serve<L extends Comparable<L>, Kind$ extends Enum<Kind$>,"
+                + " Dish$ extends Record & Comparable<Dish$>> extends Coroutine<String>"), companion);
+        ClassLoader loader = TestCompiler.load(TestCompiler.classes(c));
+        Method demo = loader.loadClass("forms.StandIns").getDeclaredMethod("demo");
+        demo.setAccessible(true);
+        assertEquals("[SOUP, MAIN] apple b {MAIN=1} [MAIN, DESSERT] b", demo.invoke(null));
+    }
+
+    @Test
     void factorySignaturesNameOnlyAccessibleTypes() {
         Compilation c = TestCompiler.compile(JavaFileObjects.forResource("forms/Privates.java"));
         String companion = TestCompiler.generated(c, "PrivatesAsync");
@@ -116,35 +131,54 @@ class PrivateSignaturesTest {
     }
 
     @Test
-    void boundedTypeParameterOfAVarargsMethodGivenAPrivateTypeIsRejectedAtTheCall() {
-        rejected("a private type as the type argument T of maxOf, bounded by java.lang.Comparable<T>", 19, 22,
-                "  @SafeVarargs static <T extends Comparable<T>> T maxOf(T first, T... rest) { return first; }",
-                "  @Async static Coroutine<Integer> m() {", // line 17
-                "    await(sleep(1));",
-                "    return done(maxOf(Kind.A, Kind.B).ordinal());",
+    void genericPrivateClassGivenToABoundedTypeParameterIsRejected() {
+        rejected("a value of type demo.Demo.Best<demo.Demo.Box<java.lang.String>>, whose type parameter T is bounded by"
+                + " java.lang.Comparable<T>: generated code cannot name the private class Demo.Box, and cannot stand for"
+                + " it with a type variable since it is generic", 19, 23,
+                "  static final class Best<T extends Comparable<T>> { T best; }",
+                "  private record Box<T>(T v) implements Comparable<Box<T>> { public int compareTo(Box<T> o) { return 0; } }",
+                "  @Async static Coroutine<Integer> m() {", // line 18
+                "    Best<Box<String>> b = new Best<>(); await(sleep(1));",
+                "    return done(b.best == null ? 0 : 1);",
                 "  }");
     }
 
     @Test
-    void boundedTypeParameterOfAGenericClassGivenAPrivateTypeIsRejected() {
-        rejected("a value of type java.util.EnumMap<demo.Demo.Kind,java.lang.Integer>, whose type parameter K is bounded"
-                + " by java.lang.Enum<K>", 17, 38,
-                "  @Async static Coroutine<Integer> m() {", // line 16
-                "    java.util.Map<Kind, Integer> m = new java.util.EnumMap<>(Kind.class);",
+    void boundNamingAPrivateClassIsRejected() {
+        rejected("a value of type demo.Demo.Holder<demo.Demo.Impl>, whose type parameter T is bounded by"
+                + " demo.Demo.Secret, which names a private class", 20, 18,
+                "  private interface Secret { }",
+                "  private static final class Impl implements Secret { }",
+                "  static final class Holder<T extends Secret> { T held; }",
+                "  @Async static Coroutine<Integer> m() {", // line 19
+                "    Holder<Impl> h = new Holder<>();",
                 "    await(sleep(1));",
-                "    return done(m.size());",
+                "    return done(h.held == null ? 0 : 1);",
                 "  }");
     }
 
     @Test
-    void valueOfABoundedGenericTypeGivenAPrivateTypeIsRejectedAtItsDeclaration() {
-        rejected("a value of type java.util.EnumSet<demo.Demo.Kind>, whose type parameter E is bounded by"
-                + " java.lang.Enum<E>: generated code spells the private class Demo.Kind as an accessible supertype,"
-                + " which does not meet the bound", 17, 29,
+    void staticMemberOfALocalTypeMentioningAStandInIsRejected() {
+        rejected("the static member 'pick' of a local interface, whose type mentions a private class that this method"
+                + " gives to a bounded type parameter", 19, 29,
                 "  @Async static Coroutine<Integer> m() {", // line 16
                 "    java.util.EnumSet<Kind> ks = java.util.EnumSet.allOf(Kind.class);",
                 "    await(sleep(1));",
+                "    interface Picker { Kind pick(java.util.EnumSet<Kind> from); }",
                 "    return done(ks.size());",
+                "  }");
+    }
+
+    @Test
+    void lambdaOfAPrivateInterfaceMentioningAStandInIsRejected() {
+        rejected("a lambda implementing the private class Demo.Chooser, whose method mentions a private class that"
+                + " this method gives to a bounded type parameter", 19, 17,
+                "  private interface Chooser { Kind choose(Kind a); }",
+                "  @Async static Coroutine<Integer> m() {", // line 17
+                "    java.util.EnumSet<Kind> ks = java.util.EnumSet.allOf(Kind.class);",
+                "    Chooser c = k -> k;",
+                "    await(sleep(1));",
+                "    return done(ks.size() + c.choose(Kind.A).ordinal());",
                 "  }");
     }
 

@@ -546,7 +546,8 @@ class PrivateTypesTest {
 
     /**
      * Generic methods whose bounded type parameter ({@code T extends Comparable<? super T>}) is given a
-     * private type: generated code cannot write that instantiation and calls them on their erasure.
+     * private type: the state machine names the type with a stand-in type variable
+     * ({@code Rank$ extends Enum<Rank$>}) and makes the calls as written.
      */
     @Test
     void boundedGenericMethodsGivenPrivateTypes() {
@@ -578,5 +579,98 @@ class PrivateTypesTest {
                 return done(top.points() + max.ordinal());
                 """).members(RANKED).assertSameTraces();
     }
-}
 
+    private static final String BOUNDED = """
+            static final class Best<T extends Comparable<T>> {
+                private T best;
+
+                void offer(T t) {
+                    if (best == null || t.compareTo(best) > 0) {
+                        best = t;
+                    }
+                }
+
+                T get() {
+                    return best;
+                }
+            }
+
+            @SafeVarargs
+            static <T extends Comparable<T>> T maxOf(T first, T... rest) {
+                T max = first;
+                for (T t : rest) {
+                    if (t.compareTo(max) > 0) {
+                        max = t;
+                    }
+                }
+                return max;
+            }
+
+            private static EnumSet<Rank> seen = EnumSet.noneOf(Rank.class);
+
+            private record Step(Rank from) {
+            }
+
+            private static EnumSet<Rank> above(Rank r) {
+                return EnumSet.range(r, Rank.HIGH);
+            }
+
+            private static int weigh(EnumMap<Rank, Integer> counts) {
+                int sum = 0;
+                for (Map.Entry<Rank, Integer> e : counts.entrySet()) {
+                    sum += e.getKey().ordinal() * e.getValue();
+                }
+                return sum;
+            }
+            """;
+
+    /**
+     * Values of generic types whose bounded type parameter is given a private type ({@code EnumSet<Rank>},
+     * {@code EnumMap<Rank, V>}, {@code Best<Score>} with {@code T extends Comparable<T>}), and a varargs
+     * bounded method: the stand-in type variables type them, and values from the companion's helpers
+     * (private fields, methods, constants, class objects, method references) are cast to them.
+     */
+    @Test
+    void valuesOfBoundedGenericTypesGivenPrivateTypes() {
+        Differential.program("""
+                seen = EnumSet.noneOf(Rank.class);
+                EnumSet<Rank> ranks = EnumSet.of(Rank.MID);
+                EnumMap<Rank, Integer> counts = new EnumMap<>(Rank.class);
+                for (Rank r : Rank.values()) {
+                    counts.put(r, await(later(r.ordinal() + 1)));
+                    seen.add(r);
+                }
+                ranks.addAll(above(Rank.MID));
+                await(pause());
+                Rank top = maxOf(Rank.LOW, Rank.HIGH, Rank.MID);
+                Rank max = Collections.max(ranks);
+                Rank back = await(ready(top));
+                t.log("sets", ranks, counts, top, max, back, seen, EnumSet.complementOf(ranks));
+                Best<Score> best = new Best<>();
+                for (int i = 0; i < 3; i++) {
+                    best.offer(new Score("s" + i, await(soon(i * 5 % 3))));
+                }
+                Score winner = maxOf(best.get(), new Score("x", 1));
+                t.log("best", best.get(), winner);
+                Map<Rank, List<Score>> byRank = new EnumMap<>(Rank.class);
+                byRank.computeIfAbsent(Rank.LOW, k -> new ArrayList<>()).add(winner);
+                List<EnumSet<Rank>> nested = new ArrayList<>();
+                nested.add(EnumSet.copyOf(ranks));
+                Function<Rank, EnumSet<Rank>> from = r -> above(r);
+                Function<Step, Rank> to = Step::from;
+                Rank[] arr = ranks.toArray(new Rank[0]);
+                t.log("more", byRank, nested, from.apply(Rank.MID), to.apply(new Step(Rank.HIGH)), arr.length,
+                        Arrays.toString(arr));
+                Object o = top;
+                if (o instanceof Rank r2 && r2.compareTo(Rank.MID) > 0) {
+                    t.log("pattern", r2, await(later(1)));
+                }
+                switch (top) {
+                    case HIGH -> t.log("switch", "high", await(soon(2)));
+                    default -> t.log("switch", "other");
+                }
+                int sum = weigh(counts);
+                return done(sum + winner.points() + ranks.size());
+                """).members(RANKED + BOUNDED).assertSameTraces();
+    }
+}

@@ -14,11 +14,23 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * Finds a bounded type parameter ({@code <T extends Comparable<? super T>>}) instantiated with a type
- * that mentions a private nested type. The state machine holds such values as an accessible supertype
- * ({@code Enum<?>}, {@code Object}), which does not meet the bound, so the call could not compile.
+ * that mentions a private nested type without a stand-in type variable ({@link StandIns}). Generated
+ * code spells such a type as an accessible supertype ({@code Enum<?>}, {@code Object}), which does not
+ * meet the bound, so the call or the type could not be written as it is.
  */
 final class BoundedInstantiation {
     private final TypeNames typeNames;
+
+    /** A type parameter and the type it is given, which mentions a private class. */
+    static final class Unmet {
+        final TypeParameterElement parameter;
+        final TypeMirror actual;
+
+        Unmet(TypeParameterElement parameter, TypeMirror actual) {
+            this.parameter = parameter;
+            this.actual = actual;
+        }
+    }
 
     BoundedInstantiation(TypeNames typeNames) {
         this.typeNames = typeNames;
@@ -26,13 +38,19 @@ final class BoundedInstantiation {
 
     /** The offending type parameter of a call, or null: {@code declared} against {@code instantiated}. */
     TypeParameterElement inCall(ExecutableElement declared, ExecutableType instantiated) {
+        Unmet unmet = unmetInCall(declared, instantiated);
+        return unmet == null ? null : unmet.parameter;
+    }
+
+    /** {@link #inCall} with the type the parameter is given. */
+    Unmet unmetInCall(ExecutableElement declared, ExecutableType instantiated) {
         if (declared.getTypeParameters().isEmpty()) {
             return null;
         }
         List<? extends TypeMirror> formal = ((ExecutableType) declared.asType()).getParameterTypes();
         List<? extends TypeMirror> actual = instantiated.getParameterTypes();
         for (int i = 0; i < Math.min(formal.size(), actual.size()); i++) {
-            TypeParameterElement found = match(declared, formal.get(i), actual.get(i));
+            Unmet found = match(declared, formal.get(i), actual.get(i));
             if (found != null) {
                 return found;
             }
@@ -41,13 +59,13 @@ final class BoundedInstantiation {
     }
 
     /** The offending type parameter of a generic class instantiated as {@code type}, or null. */
-    TypeParameterElement inType(DeclaredType type) {
+    Unmet inType(DeclaredType type) {
         List<? extends TypeParameterElement> params = ((javax.lang.model.element.TypeElement) type.asElement())
                 .getTypeParameters();
         List<? extends TypeMirror> args = type.getTypeArguments();
         for (int i = 0; i < Math.min(params.size(), args.size()); i++) {
-            if (isBounded(params.get(i)) && typeNames.mentionsInaccessible(args.get(i))) {
-                return params.get(i);
+            if (TypeNames.isBounded(params.get(i)) && typeNames.mentionsUnnamed(args.get(i))) {
+                return new Unmet(params.get(i), args.get(i));
             }
         }
         return null;
@@ -90,15 +108,15 @@ final class BoundedInstantiation {
     }
 
     /** Walks a formal type and its instantiation side by side, down to the owner's type variables. */
-    private TypeParameterElement match(Parameterizable owner, TypeMirror formal, TypeMirror actual) {
+    private Unmet match(Parameterizable owner, TypeMirror formal, TypeMirror actual) {
         if (formal == null || actual == null) {
             return null;
         }
         if (formal.getKind() == TypeKind.TYPEVAR) {
             javax.lang.model.element.Element var = ((TypeVariable) formal).asElement();
             if (var instanceof TypeParameterElement && ((TypeParameterElement) var).getGenericElement() == owner
-                    && isBounded((TypeParameterElement) var) && typeNames.mentionsInaccessible(actual)) {
-                return (TypeParameterElement) var;
+                    && TypeNames.isBounded((TypeParameterElement) var) && typeNames.mentionsUnnamed(actual)) {
+                return new Unmet((TypeParameterElement) var, actual);
             }
             return null;
         }
@@ -108,28 +126,19 @@ final class BoundedInstantiation {
         if (formal.getKind() == TypeKind.WILDCARD && actual.getKind() == TypeKind.WILDCARD) {
             WildcardType f = (WildcardType) formal;
             WildcardType a = (WildcardType) actual;
-            TypeParameterElement up = match(owner, f.getExtendsBound(), a.getExtendsBound());
+            Unmet up = match(owner, f.getExtendsBound(), a.getExtendsBound());
             return up != null ? up : match(owner, f.getSuperBound(), a.getSuperBound());
         }
         if (formal.getKind() == TypeKind.DECLARED && actual.getKind() == TypeKind.DECLARED) {
             List<? extends TypeMirror> fa = ((DeclaredType) formal).getTypeArguments();
             List<? extends TypeMirror> aa = ((DeclaredType) actual).getTypeArguments();
             for (int i = 0; i < Math.min(fa.size(), aa.size()); i++) {
-                TypeParameterElement found = match(owner, fa.get(i), aa.get(i));
+                Unmet found = match(owner, fa.get(i), aa.get(i));
                 if (found != null) {
                     return found;
                 }
             }
         }
         return null;
-    }
-
-    private static boolean isBounded(TypeParameterElement p) {
-        for (TypeMirror b : p.getBounds()) {
-            if (!b.toString().equals("java.lang.Object")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

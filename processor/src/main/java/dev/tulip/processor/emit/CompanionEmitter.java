@@ -89,7 +89,7 @@ public final class CompanionEmitter {
         boolean unchecked = false;
         for (VariableElement p : params) {
             TypeName accepted = machine.factoryParameterType(p);
-            TypeName field = machine.parameterType(p);
+            TypeName field = machine.constructorParameterType(p);
             factory.addParameter(accepted, p.getSimpleName().toString());
             String arg = accepted.equals(field) ? "$L" : "($T) $L";
             Object[] values = accepted.equals(field) ? new Object[] {p.getSimpleName()}
@@ -112,7 +112,7 @@ public final class CompanionEmitter {
             factory.addAnnotation(SafeVarargs.class);
         }
         CodeBlock created = CodeBlock.of("new $L$L($L)", method.machineName,
-                machine.typeVariables().isEmpty() ? "" : "<>", args.build());
+                machine.isGeneric() ? "<>" : "", args.build());
         if (machine.resultMentionsPrivateClass()) {
             // Coroutine<Item> cannot be written here: the caller's context picks the type argument
             // (Coroutine<Item> c = KitchenAsync.order(...) compiles in Kitchen, where Item has a name).

@@ -47,10 +47,13 @@ public final class MachineEmitter {
     private final String caught;
     private final String awaiting;
     private final List<TypeVariableName> typeVariables = new ArrayList<>();
+    /** Type variables standing for private classes (see {@link StandIns}): the machine's own, not the factory's. */
+    private final List<TypeVariableName> standIns;
 
-    public MachineEmitter(AsyncMethod method, Cfg cfg, Liveness liveness, TypeNames typeNames, String dispatchLabel,
-            String caughtName, String awaitingName) {
+    public MachineEmitter(dev.tulip.processor.model.Env env, AsyncMethod method, Cfg cfg, Liveness liveness,
+            TypeNames typeNames, String dispatchLabel, String caughtName, String awaitingName) {
         this.method = method;
+        this.standIns = StandIns.declarations(env, typeNames);
         this.cfg = cfg;
         this.liveness = liveness;
         this.typeNames = typeNames;
@@ -67,6 +70,11 @@ public final class MachineEmitter {
 
     public List<TypeVariableName> typeVariables() {
         return typeVariables;
+    }
+
+    /** True if creating the machine needs type arguments ({@code new Machine<>(...)}). */
+    public boolean isGeneric() {
+        return !typeVariables.isEmpty() || !standIns.isEmpty();
     }
 
     /** The runtime base class: Coroutine, Generator or AsyncGenerator. */
@@ -112,6 +120,15 @@ public final class MachineEmitter {
         return typeNames.supertypeFor(p.asType());
     }
 
+    /**
+     * The type of a parameter as the machine's constructor takes it: as the machine holds it, but as the
+     * factory accepts it when it mentions a stand-in, which the factory cannot name (the constructor
+     * casts).
+     */
+    public TypeName constructorParameterType(javax.lang.model.element.VariableElement p) {
+        return typeNames.mentionsStandIn(p.asType()) ? factoryParameterType(p) : parameterType(p);
+    }
+
     /** The receiver's type (the enclosing class with its type variables), for instance methods. */
     public TypeName selfType() {
         return typeNames.of(method.owner.asType());
@@ -121,10 +138,18 @@ public final class MachineEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(method.machineName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables)
+                .addTypeVariables(standIns)
                 .superclass(ParameterizedTypeName.get(baseClass(), resultType()))
                 .addJavadoc("{@code $L} ($L:$L) as a resumable state machine.\n", signature(), fileName, line)
                 .addJavadoc("\n<p>Each {@code case} of {@link #resume} is a state: the code between two suspension\n"
                         + "points. {@code state} says where to continue; locals that live across an await are fields.\n");
+        for (javax.lang.model.element.TypeElement standIn : typeNames.standInClasses()) {
+            type.addJavadoc("\n<p>{@code $L} stands for {@code $L}, which generated code cannot name (it is private),\n"
+                    + "where {@code $L} is given to a bounded type parameter: its bounds are the class's accessible\n"
+                    + "supertypes, so that types like {@code EnumSet<$L>} can be written.\n",
+                    typeNames.standIn(standIn).name(), standIn.getSimpleName(), standIn.getSimpleName(),
+                    typeNames.standIn(standIn).name());
+        }
         List<Var> fields = new ArrayList<>();
         for (Var v : cfg.vars) {
             if (v.tier == Var.Tier.FIELD) {
@@ -137,12 +162,23 @@ public final class MachineEmitter {
             ctor.addParameter(selfType(), "self");
             ctor.addStatement("this.self = self");
         }
+        boolean unchecked = false;
         for (Var v : fields) {
             type.addField(FieldSpec.builder(v.type, v.name, Modifier.PRIVATE).build());
             if (v.kind == Var.Kind.PARAMETER) {
-                ctor.addParameter(v.type, v.name);
-                ctor.addStatement("this.$L = $L", v.name, v.name);
+                javax.lang.model.element.VariableElement p = (javax.lang.model.element.VariableElement) v.element;
+                TypeName accepted = constructorParameterType(p);
+                ctor.addParameter(accepted, v.name);
+                if (accepted.equals(v.type)) {
+                    ctor.addStatement("this.$L = $L", v.name, v.name);
+                } else {
+                    ctor.addStatement("this.$L = $L", v.name, castFromCompanion(p.asType(), CodeBlock.of("$L", v.name)));
+                    unchecked = true;
+                }
             }
+        }
+        if (unchecked) {
+            ctor.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
         }
         type.addMethod(ctor.build());
         type.addMethod(MethodSpec.methodBuilder("name")
@@ -157,6 +193,12 @@ public final class MachineEmitter {
             type.addMethod(release);
         }
         return type.build();
+    }
+
+    /** {@code (T) value}, or {@code (T) (Object) value} where that direct cast would not compile (see {@link TypeNames#castsDirectly}). */
+    private CodeBlock castFromCompanion(javax.lang.model.type.TypeMirror type, CodeBlock value) {
+        return typeNames.castsDirectly(type) ? CodeBlock.of("($T) $L", typeNames.of(type), value)
+                : CodeBlock.of("($T) ($T) $L", typeNames.of(type), Object.class, value);
     }
 
     private String signature() {

@@ -179,9 +179,15 @@ public final class PrivateAccessors {
         if (!helpers.containsKey(name)) {
             String h = fieldHandle(f);
             TypeName t = typeNames.of(f.asType());
-            helpers.put(name, fieldHelper(f, name, false).returns(t).addParameter(t, "value")
-                    .addStatement("$L.set($L$Lvalue)", h, receiverArgs(f), isStatic(f) ? "" : ", ")
-                    .addStatement("return value").build());
+            TypeName accepted = typeNames.supertypeFor(f.asType());
+            MethodSpec.Builder helper = fieldHelper(f, name, false).returns(t).addParameter(accepted, "value")
+                    .addStatement("$L.set($L$Lvalue)", h, receiverArgs(f), isStatic(f) ? "" : ", ");
+            if (accepted.equals(t)) {
+                helper.addStatement("return value");
+            } else { // only a generic type is widened: fieldHelper suppressed "unchecked"
+                helper.addStatement("return ($T) value", t);
+            }
+            helpers.put(name, helper.build());
         }
         return name;
     }
@@ -289,7 +295,7 @@ public final class PrivateAccessors {
         List<? extends TypeMirror> paramTypes = seen.getParameterTypes();
         for (int i = 0; i < paramTypes.size(); i++) {
             String p = m.getParameters().get(i).getSimpleName().toString();
-            helper.addParameter(typeNames.of(paramTypes.get(i)), p);
+            helper.addParameter(typeNames.supertypeFor(paramTypes.get(i)), p);
             boolean last = i == paramTypes.size() - 1;
             if (last && m.isVarArgs() && typeNames.mentionsInaccessible(paramTypes.get(i))) {
                 // The call site built an array of the accessible supertype; the member wants its own class.
@@ -351,7 +357,7 @@ public final class PrivateAccessors {
         List<? extends TypeMirror> paramTypes = seen.getParameterTypes();
         for (int i = 0; i < paramTypes.size(); i++) {
             String p = "p" + i;
-            helper.addParameter(typeNames.of(paramTypes.get(i)), p);
+            helper.addParameter(typeNames.supertypeFor(paramTypes.get(i)), p);
             args.add(", $L", p);
         }
         helper.varargs(m.isVarArgs());
@@ -378,7 +384,7 @@ public final class PrivateAccessors {
         StringBuilder key = new StringBuilder("erased$" + id(owner, m));
         List<TypeName> params = new ArrayList<>();
         for (TypeMirror p : instantiated.getParameterTypes()) {
-            params.add(typeNames.of(p));
+            params.add(typeNames.supertypeFor(p));
         }
         TypeName ret = typeNames.of(instantiated.getReturnType());
         String signature = (receiver == null ? "" : typeNames.of(receiver) + ";") + params + ret;

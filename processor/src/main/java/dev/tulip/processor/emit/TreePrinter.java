@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -129,24 +130,40 @@ public final class TreePrinter {
     }
 
     /**
-     * Throws {@link Unsupported} at the first declaration or expression of the method whose type gives
-     * a private type to a bounded type parameter ({@code EnumSet<Kind>}): generated code cannot write
-     * that type, since it spells the private type as an accessible supertype outside the bound.
+     * Gives a stand-in type variable ({@link StandIns}) to each private class that the method gives to
+     * a bounded type parameter, in a type ({@code EnumSet<Kind> ks}, {@code new EnumMap<>(Kind.class)})
+     * or a call ({@code Collections.max(kinds)}), so that generated code can write them. Throws
+     * {@link Unsupported} at the first such use that a stand-in cannot serve: a generic private class,
+     * or a bound that itself names a private class.
      */
-    public void checkBoundedTypes() {
+    public void chooseStandIns() {
+        Set<String> taken = new java.util.HashSet<>();
+        if (!method.isStatic()) {
+            TypeNames.instanceTypeVariables(method.owner).forEach(v -> taken.add(v.name()));
+        }
+        method.element.getTypeParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
         com.sun.source.util.TreeScanner<Void, Void> scanner = new com.sun.source.util.TreeScanner<>() {
             @Override
             public Void scan(Tree tree, Void unused) {
                 if (tree instanceof ExpressionTree || tree instanceof VariableTree) {
                     TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : index.typeOrNull(tree);
-                    DeclaredType bad = t == null ? null : bounds.violatingType(t);
-                    if (bad != null) {
-                        javax.lang.model.element.TypeParameterElement param = bounds.inType(bad);
-                        throw new Unsupported(tree, "a value of type " + bad + ", whose type parameter " + param
-                                + " is bounded by " + param.getBounds() + ": generated code spells "
-                                + privateName(bad)
-                                + " as an accessible supertype, which does not meet the bound (make that type"
-                                + " package-private, or keep the value behind a method of the enclosing class)");
+                    for (DeclaredType bad = t == null ? null : bounds.violatingType(t); bad != null;
+                            bad = bounds.violatingType(t)) {
+                        standInFor(tree, bad, bounds.inType(bad), taken, true);
+                    }
+                }
+                if (tree instanceof MethodInvocationTree) {
+                    Element m = index.element(tree);
+                    TypeMirror seen = index.typeOrNull(((MethodInvocationTree) tree).getMethodSelect());
+                    if (m instanceof ExecutableElement && seen instanceof javax.lang.model.type.ExecutableType) {
+                        // A class that cannot have a stand-in leaves the call to a helper on its erasure
+                        // (see Run.erasedCall), which reports what it cannot do either.
+                        for (BoundedInstantiation.Unmet u = bounds.unmetInCall((ExecutableElement) m,
+                                (javax.lang.model.type.ExecutableType) seen); u != null
+                                && standInFor(tree, null, u, taken, false);
+                                u = bounds.unmetInCall((ExecutableElement) m, (javax.lang.model.type.ExecutableType) seen)) {
+                            // each round gives stand-ins to the classes of one type parameter
+                        }
                     }
                 }
                 return super.scan(tree, unused);
@@ -154,6 +171,101 @@ public final class TreePrinter {
         };
         scanner.scan(method.tree.getParameters(), null);
         scanner.scan(method.tree.getBody(), null);
+    }
+
+    /**
+     * Gives a stand-in to each private class in the type given to a bounded type parameter. If one
+     * cannot have one, throws when {@code required}, else gives none and returns false.
+     */
+    private boolean standInFor(Tree at, DeclaredType type, BoundedInstantiation.Unmet unmet, Set<String> taken,
+            boolean required) {
+        javax.lang.model.element.TypeParameterElement param = unmet.parameter;
+        String what = type != null ? "a value of type " + type + ", whose type parameter " + param
+                : "a private type as the type argument " + param + " of " + param.getGenericElement().getSimpleName();
+        for (TypeMirror bound : param.getBounds()) {
+            if (typeNames.mentionsInaccessible(bound)) {
+                if (!required) {
+                    return false;
+                }
+                throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                        + ", which names a private class (make that class package-private)");
+            }
+        }
+        List<TypeElement> unnamed = unnamedClassesIn(unmet.actual);
+        if (unnamed.isEmpty()) { // mentioned where a stand-in cannot replace it (never seen): as before stand-ins
+            if (!required) {
+                return false;
+            }
+            throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                    + ": generated code spells " + privateName(unmet.actual) + " as an accessible supertype, which does"
+                    + " not meet the bound (make that type package-private)");
+        }
+        for (TypeElement c : unnamed) {
+            String obstacle = StandIns.obstacle(c);
+            if (obstacle != null && !required) {
+                return false;
+            }
+            if (obstacle != null) {
+                throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                        + ": generated code cannot name " + privateName(c.asType())
+                        + ", and cannot stand for it with a type variable since " + obstacle
+                        + " (make that class package-private, or keep the value behind a method of the enclosing class)");
+            }
+        }
+        for (TypeElement c : unnamed) {
+            typeNames.addStandIn(c, StandIns.name(c, taken));
+        }
+        return true;
+    }
+
+    /** The private classes without a stand-in that a type mentions, outermost first. */
+    private List<TypeElement> unnamedClassesIn(TypeMirror type) {
+        List<TypeElement> found = new ArrayList<>();
+        new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
+            @Override
+            public Void visitDeclared(DeclaredType t, Void unused) {
+                if (typeNames.isInaccessible(t.asElement()) && typeNames.standIn(t.asElement()) == null
+                        && !found.contains((TypeElement) t.asElement())) {
+                    found.add((TypeElement) t.asElement());
+                }
+                t.getTypeArguments().forEach(a -> a.accept(this, null));
+                if (t.getEnclosingType().getKind() == TypeKind.DECLARED) {
+                    t.getEnclosingType().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
+                return t.getComponentType().accept(this, null);
+            }
+
+            @Override
+            public Void visitWildcard(javax.lang.model.type.WildcardType t, Void unused) {
+                if (t.getExtendsBound() != null) {
+                    t.getExtendsBound().accept(this, null);
+                }
+                if (t.getSuperBound() != null) {
+                    t.getSuperBound().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitTypeVariable(javax.lang.model.type.TypeVariable t, Void unused) {
+                if (TypeNames.isCaptured(t)) {
+                    t.getUpperBound().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitIntersection(IntersectionType t, Void unused) {
+                t.getBounds().forEach(b -> b.accept(this, null));
+                return null;
+            }
+        }.visit(type);
+        return found;
     }
 
     private TypeMirror elementType(VariableTree tree) {
@@ -517,11 +629,13 @@ public final class TreePrinter {
                 return;
             }
             if (viaAccessor(field)) {
-                out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field));
-                if (!isStatic) {
-                    receiver(tree, qualifier);
-                }
-                out.add(")");
+                fromCompanion((ExpressionTree) tree, () -> {
+                    out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field));
+                    if (!isStatic) {
+                        receiver(tree, qualifier);
+                    }
+                    out.add(")");
+                });
                 return;
             }
             if (isStatic) {
@@ -579,13 +693,52 @@ public final class TreePrinter {
             } else {
                 owner = (TypeElement) env.types.asElement(method.owner.getSuperclass());
             }
-            out.add("$T.$L(", method.companion, accessors.superMethod(m, owner, method.owner));
-            out.add("$L", self(tree));
-            for (ExpressionTree arg : tree.getArguments()) {
-                out.add(", ");
-                expr(arg);
+            fromCompanion(tree, () -> {
+                out.add("$T.$L(", method.companion, accessors.superMethod(m, owner, method.owner));
+                out.add("$L", self(tree));
+                for (ExpressionTree arg : tree.getArguments()) {
+                    out.add(", ");
+                    expr(arg);
+                }
+                out.add(")");
+            });
+        }
+
+        /**
+         * Prints, with {@code print}, a call of a companion helper whose value is {@code tree}'s. The
+         * helpers spell private classes without stand-ins ({@code Set<Enum<?>>}, see {@link StandIns}),
+         * so a value whose type mentions one is cast to the machine's spelling ({@code (Set<Kind$>)}),
+         * unless it is discarded (an expression statement, where a cast could not stand).
+         */
+        void fromCompanion(ExpressionTree tree, Runnable print) {
+            TypeMirror type = typeOf(tree);
+            if (type == null || !typeNames.mentionsStandIn(type) || isDiscarded(tree)) {
+                print.run();
+                return;
             }
+            if (typeNames.castsDirectly(type)) {
+                out.add("(($T) ", typeNames.of(type));
+            } else {
+                out.add("(($T) ($T) ", typeNames.of(type), Object.class);
+            }
+            print.run();
             out.add(")");
+        }
+
+        /** True if the value of {@code tree} is dropped: an expression statement, or the body of a void lambda. */
+        boolean isDiscarded(ExpressionTree tree) {
+            com.sun.source.util.TreePath parent = index.path(tree).getParentPath();
+            Tree p = parent == null ? null : parent.getLeaf();
+            if (p instanceof ExpressionStatementTree) {
+                return true;
+            }
+            if (p instanceof LambdaExpressionTree && ((LambdaExpressionTree) p).getBody() == tree) {
+                TypeMirror fi = typeOf(p);
+                Element e = fi == null ? null : env.types.asElement(fi);
+                ExecutableElement sam = e instanceof TypeElement ? accessors.lambdas.functionalMethod((TypeElement) e) : null;
+                return sam != null && sam.getReturnType().getKind() == TypeKind.VOID;
+            }
+            return false;
         }
 
         /** The receiver of a member access: the qualifier, or {@code self} for an implicit one. */
@@ -681,13 +834,15 @@ public final class TreePrinter {
                 if (f == null) {
                     return false;
                 }
-                out.add("$T.$L(", method.companion, accessors.setter(f));
-                if (!f.getModifiers().contains(Modifier.STATIC)) {
-                    receiver(tree, qualifierOf(a.getVariable()));
-                    out.add(", ");
-                }
-                expr(a.getExpression());
-                out.add(")");
+                fromCompanion(tree, () -> {
+                    out.add("$T.$L(", method.companion, accessors.setter(f));
+                    if (!f.getModifiers().contains(Modifier.STATIC)) {
+                        receiver(tree, qualifierOf(a.getVariable()));
+                        out.add(", ");
+                    }
+                    expr(a.getExpression());
+                    out.add(")");
+                });
                 return true;
             }
             if (tree instanceof CompoundAssignmentTree) {
@@ -764,9 +919,13 @@ public final class TreePrinter {
                 if (t != null && typeNames.mentionsInaccessible(t)) {
                     // The class object the companion holds (a class literal would name the class).
                     CodeBlock cls = accessors.classObject(t);
-                    out.add(t.getKind() == TypeKind.ARRAY ? CodeBlock.of("(($T) ($T) $L)", typeNames.of(index.type(tree)),
-                            ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)),
-                            cls) : cls);
+                    if (t.getKind() == TypeKind.ARRAY) {
+                        out.add("(($T) ($T) $L)", typeNames.of(index.type(tree)),
+                                ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)),
+                                cls);
+                    } else {
+                        fromCompanion(tree, () -> out.add(cls));
+                    }
                     return;
                 }
                 type(tree.getExpression());
@@ -911,9 +1070,11 @@ public final class TreePrinter {
             if (receiver != null && mentionsTypeVariable(receiver)) {
                 return false;
             }
-            out.add("$T.", method.companion);
-            helperArguments(accessors.erased(m, seen, receiver), isStatic ? null : () -> receiver(tree, q),
-                    tree.getArguments());
+            fromCompanion(tree, () -> {
+                out.add("$T.", method.companion);
+                helperArguments(accessors.erased(m, seen, receiver), isStatic ? null : () -> receiver(tree, q),
+                        tree.getArguments());
+            });
             return true;
         }
 
@@ -977,10 +1138,13 @@ public final class TreePrinter {
             if (select.getKind() == Tree.Kind.IDENTIFIER && !isStatic && memberOfLocalFrame(m)) {
                 return false;
             }
-            out.add("$T.", method.companion);
-            typeArguments(tree.getTypeArguments());
-            helperArguments(accessors.method(m, receiverType), isStatic ? null : () -> receiver(tree, q),
-                    tree.getArguments());
+            DeclaredType handleReceiver = receiverType;
+            fromCompanion(tree, () -> {
+                out.add("$T.", method.companion);
+                typeArguments(tree.getTypeArguments());
+                helperArguments(accessors.method(m, handleReceiver), isStatic ? null : () -> receiver(tree, q),
+                        tree.getArguments());
+            });
             return true;
         }
 
@@ -1109,8 +1273,11 @@ public final class TreePrinter {
                     }
                 };
             }
-            out.add("$T.", method.companion);
-            helperArguments(accessors.method(ctor), outer, tree.getArguments());
+            Runnable outerInstance = outer;
+            fromCompanion(tree, () -> {
+                out.add("$T.", method.companion);
+                helperArguments(accessors.method(ctor), outerInstance, tree.getArguments());
+            });
         }
 
         boolean needsOuterInstance(NewClassTree tree) {
@@ -2064,6 +2231,17 @@ public final class TreePrinter {
                             + " (declare it as a nested class of the enclosing class instead)");
                 }
             }
+            for (Element member : type.getEnclosedElements()) {
+                boolean isStatic = tree.getKind() == Tree.Kind.INTERFACE || member.getModifiers().contains(Modifier.STATIC);
+                if (isStatic && typeNames.mentionsStandIn(member.asType())) {
+                    Tree at = env.trees.getTree(member);
+                    throw new Unsupported(at != null && index.typeOrNull(at) != null ? at : tree, "the static member '"
+                            + member.getSimpleName() + "' of a local " + (tree.getKind() == Tree.Kind.INTERFACE ? "interface"
+                            : "class") + ", whose type mentions a private class that this method gives to a bounded type"
+                            + " parameter: the state machine names that class with a type variable of its own, out of reach"
+                            + " of static code (declare the local type as a nested class of the enclosing class instead)");
+                }
+            }
             modifiers(tree.getModifiers(), false);
             out.add(tree.getKind() == Tree.Kind.INTERFACE ? "interface $L" : "class $L", tree.getSimpleName());
             typeParameters(tree.getTypeParameters());
@@ -2377,7 +2555,11 @@ public final class TreePrinter {
             } else {
                 out.add("$T.bound($L) instanceof $T(var $L)", PrivateAccessors.PRIVATE_ACCESS, value,
                         PrivateAccessors.PRIVATE_ACCESS.nestedClass("Bound"), name);
-                matchNames.put(binding, read); // its type is the component's as printed: no box to read through
+                if (typeNames.mentionsStandIn(binding.asType())) {
+                    // typed as the companion's helper returns the component: cast to the machine's spelling
+                    read = CodeBlock.of("(($T) $L)", typeNames.of(binding.asType()), name).toString();
+                }
+                matchNames.put(binding, read); // else its type is the component's as printed: no box to read through
             }
             if (tracked != null) {
                 binds.add(new String[] {tracked, read});
@@ -2394,7 +2576,7 @@ public final class TreePrinter {
                 throw new Unsupported(c, "a cast to an intersection with " + privateName(target));
             }
             CodeBlock cls = accessors.classObject(target);
-            if (target.getKind() == TypeKind.DECLARED) {
+            if (target.getKind() == TypeKind.DECLARED && !typeNames.mentionsStandIn(target)) {
                 out.add("$L.cast(", cls); // Class<S>.cast returns the accessible supertype S
                 expr(c.getExpression());
                 out.add(")");
@@ -2462,6 +2644,13 @@ public final class TreePrinter {
             if (obstacle != null) {
                 throw new Unsupported(tree, what + " implementing " + privateName(t) + ": " + obstacle
                         + " (make the interface package-private, or implement it with a nested class)");
+            }
+            ExecutableElement sam = accessors.lambdas.functionalMethod(iface);
+            if (sam != null && typeNames.mentionsStandIn(env.types.asMemberOf((DeclaredType) t, sam))) {
+                throw new Unsupported(tree, what + " implementing " + privateName(t) + ", whose method mentions a private"
+                        + " class that this method gives to a bounded type parameter: generated code names that class with a"
+                        + " type variable of the state machine, which the interface's mirror cannot use (implement the"
+                        + " interface with a nested class)");
             }
             return (DeclaredType) t;
         }
@@ -2535,22 +2724,29 @@ public final class TreePrinter {
                         + m.getEnclosingElement().getSimpleName() + " (write a lambda)");
             }
             String helper = accessors.method(m, receiverType);
-            if (typeQualifier || isStatic) {
+            TypeMirror fi = index.type(tree);
+            TypeName standInResult = standInResult(fi);
+            if ((typeQualifier || isStatic) && standInResult == null) {
                 out.add("$T::$L", method.companion, helper);
                 return true;
             }
-            // expr::m: evaluate the receiver now, then call through the helper
-            TypeMirror fi = index.type(tree);
             int arity = functionalArity(tree, fi);
             CodeBlock.Builder params = CodeBlock.builder();
             for (int i = 0; i < arity; i++) {
                 params.add(i == 0 ? "arg$$$L" : ", arg$$$L", i);
             }
             CodeBlock ps = params.build();
+            CodeBlock cast = standInResult == null ? CodeBlock.of("") : CodeBlock.of("($T) ", standInResult);
+            if (typeQualifier || isStatic) {
+                // the helper returns the companion's spelling: a lambda casts it to the machine's (Kind$)
+                out.add("($L) -> $L$T.$L($L)", ps, cast, method.companion, helper, ps);
+                return true;
+            }
+            // expr::m: evaluate the receiver now, then call through the helper
             typedFunction = true;
-            out.add("(($T) receiver$$ -> ($L) -> $T.$L(receiver$$$L$L)).apply(", ParameterizedTypeName.get(
+            out.add("(($T) receiver$$ -> ($L) -> $L$T.$L(receiver$$$L$L)).apply(", ParameterizedTypeName.get(
                     ClassName.get(java.util.function.Function.class), typeNames.of(qType).box(), functionalType(fi)),
-                    ps, method.companion, helper, arity == 0 ? "" : ", ", ps);
+                    ps, cast, method.companion, helper, arity == 0 ? "" : ", ", ps);
             if (q.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) q).getName().contentEquals("this")) {
                 out.add("$L", classFrames.isEmpty() ? self(tree) : "this");
             } else {
@@ -2560,6 +2756,26 @@ public final class TreePrinter {
             }
             out.add(")");
             return true;
+        }
+
+        /**
+         * The result type of a functional interface's method as the machine spells it, if it mentions a
+         * stand-in (see {@link StandIns}); else null.
+         */
+        TypeName standInResult(TypeMirror fi) {
+            if (fi == null || fi.getKind() != TypeKind.DECLARED) {
+                return null;
+            }
+            ExecutableElement sam = accessors.lambdas.functionalMethod((TypeElement) env.types.asElement(fi));
+            if (sam == null) {
+                return null;
+            }
+            TypeMirror result = ((javax.lang.model.type.ExecutableType) env.types.asMemberOf((DeclaredType) fi, sam))
+                    .getReturnType();
+            if (result.getKind() == TypeKind.WILDCARD) {
+                result = ((javax.lang.model.type.WildcardType) result).getExtendsBound();
+            }
+            return result != null && typeNames.mentionsStandIn(result) ? typeNames.of(result) : null;
         }
 
         /** The number of parameters of a functional interface's method. */

@@ -8,7 +8,10 @@ import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.tulip.processor.model.Env;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.NestingKind;
@@ -36,6 +39,11 @@ import javax.lang.model.type.WildcardType;
 public final class TypeNames {
     private final Env env;
     private final MemberAccess access;
+    /**
+     * Private classes that one state machine names through a type variable of its own
+     * ({@code Kind} as {@code Kind$}), see {@link StandIns}; empty for the companion's helpers.
+     */
+    private final Map<TypeElement, TypeVariableName> standIns = new LinkedHashMap<>();
 
     public TypeNames(Env env, MemberAccess access) {
         this.env = env;
@@ -81,6 +89,9 @@ public final class TypeNames {
                 return WildcardTypeName.subtypeOf(Object.class);
             }
             case DECLARED:
+                if (standIns.containsKey(((DeclaredType) type).asElement())) {
+                    return standIns.get(((DeclaredType) type).asElement());
+                }
                 if (isInaccessible(((DeclaredType) type).asElement())) {
                     return accessibleSupertype((TypeElement) ((DeclaredType) type).asElement());
                 }
@@ -132,8 +143,19 @@ public final class TypeNames {
         }
         ClassName raw = className(element);
         List<TypeName> args = new ArrayList<>();
-        for (TypeMirror arg : type.getTypeArguments()) {
-            args.add(isCaptured(arg) ? capturedAsWildcard((TypeVariable) arg) : of(arg));
+        List<? extends TypeMirror> typeArguments = type.getTypeArguments();
+        for (int i = 0; i < typeArguments.size(); i++) {
+            TypeMirror arg = typeArguments.get(i);
+            if (isCaptured(arg)) {
+                args.add(capturedAsWildcard((TypeVariable) arg));
+            } else if (i < element.getTypeParameters().size() && isBounded(element.getTypeParameters().get(i))
+                    && mentionsUnnamed(arg)) {
+                // EnumSet<Kind> where Kind has no stand-in: EnumSet<Enum<?>> would be outside E's bound,
+                // a wildcard is not (the helpers of the companion hand such values over as they are).
+                args.add(wildcardFor(arg));
+            } else {
+                args.add(of(arg));
+            }
         }
         TypeMirror enclosing = type.getEnclosingType();
         if (enclosing.getKind() == TypeKind.DECLARED && !((DeclaredType) enclosing).getTypeArguments().isEmpty()
@@ -159,40 +181,116 @@ public final class TypeNames {
 
     /** True if the type is, or mentions (as a type argument, array component, bound), a type generated code cannot name. */
     public boolean mentionsInaccessible(TypeMirror type) {
+        return mentions(type, this::isInaccessible);
+    }
+
+    /** True if the type mentions a private class that has no stand-in: printed as an accessible supertype. */
+    public boolean mentionsUnnamed(TypeMirror type) {
+        return mentions(type, e -> isInaccessible(e) && !standIns.containsKey(e));
+    }
+
+    /** True if the type mentions a private class printed as its stand-in type variable. */
+    public boolean mentionsStandIn(TypeMirror type) {
+        return !standIns.isEmpty() && mentions(type, standIns::containsKey);
+    }
+
+    /** True if the type is, or mentions, the class of a type element that {@code test} accepts. */
+    private static boolean mentions(TypeMirror type, Predicate<Element> test) {
         switch (type.getKind()) {
             case ARRAY:
-                return mentionsInaccessible(((ArrayType) type).getComponentType());
+                return mentions(((ArrayType) type).getComponentType(), test);
             case DECLARED: {
                 DeclaredType d = (DeclaredType) type;
-                if (isInaccessible(d.asElement())) {
+                if (test.test(d.asElement())) {
                     return true;
                 }
                 for (TypeMirror arg : d.getTypeArguments()) {
-                    if (mentionsInaccessible(arg)) {
+                    if (mentions(arg, test)) {
                         return true;
                     }
                 }
                 TypeMirror enclosing = d.getEnclosingType();
-                return enclosing.getKind() == TypeKind.DECLARED && mentionsInaccessible(enclosing);
+                return enclosing.getKind() == TypeKind.DECLARED && mentions(enclosing, test);
             }
             case WILDCARD: {
                 WildcardType w = (WildcardType) type;
-                return (w.getExtendsBound() != null && mentionsInaccessible(w.getExtendsBound()))
-                        || (w.getSuperBound() != null && mentionsInaccessible(w.getSuperBound()));
+                return (w.getExtendsBound() != null && mentions(w.getExtendsBound(), test))
+                        || (w.getSuperBound() != null && mentions(w.getSuperBound(), test));
             }
             case INTERSECTION:
-                return ((IntersectionType) type).getBounds().stream().anyMatch(this::mentionsInaccessible);
+                return ((IntersectionType) type).getBounds().stream().anyMatch(b -> mentions(b, test));
             case TYPEVAR:
-                return isCaptured(type) && mentionsInaccessible(((TypeVariable) type).getUpperBound());
+                return isCaptured(type) && mentions(((TypeVariable) type).getUpperBound(), test);
             case EXECUTABLE: {
                 javax.lang.model.type.ExecutableType e = (javax.lang.model.type.ExecutableType) type;
-                return mentionsInaccessible(e.getReturnType())
-                        || e.getParameterTypes().stream().anyMatch(this::mentionsInaccessible)
-                        || e.getThrownTypes().stream().anyMatch(this::mentionsInaccessible);
+                return mentions(e.getReturnType(), test)
+                        || e.getParameterTypes().stream().anyMatch(p -> mentions(p, test))
+                        || e.getThrownTypes().stream().anyMatch(t -> mentions(t, test));
             }
             default:
                 return false;
         }
+    }
+
+    // ---------------- stand-in type variables ----------------
+
+    /** Makes the state machine name {@code element} as {@code variable} (see {@link StandIns}). */
+    void addStandIn(TypeElement element, TypeVariableName variable) {
+        standIns.put(element, variable);
+    }
+
+    /** The stand-in of a private class, or null. */
+    public TypeVariableName standIn(Element element) {
+        return standIns.get(element);
+    }
+
+    /** The private classes with a stand-in, in the order they were given one. */
+    public java.util.Set<TypeElement> standInClasses() {
+        return java.util.Collections.unmodifiableSet(standIns.keySet());
+    }
+
+    /**
+     * True if a value the companion's helpers spell without stand-ins ({@code Set<Enum<?>>}) may be
+     * cast to {@code type} as the state machine spells it ({@code Set<Kind$>}) directly: the stand-ins
+     * occur only as the type itself, an array component or a type argument. Deeper
+     * ({@code List<List<Kind$>>}), the two spellings are provably distinct types and the cast goes
+     * through {@code Object}.
+     */
+    public boolean castsDirectly(TypeMirror type) {
+        switch (type.getKind()) {
+            case ARRAY:
+                return castsDirectly(((ArrayType) type).getComponentType());
+            case DECLARED: {
+                DeclaredType d = (DeclaredType) type;
+                if (standIns.containsKey(d.asElement())) {
+                    return true;
+                }
+                for (TypeMirror arg : d.getTypeArguments()) {
+                    TypeMirror a = arg;
+                    if (a.getKind() == TypeKind.WILDCARD) {
+                        WildcardType w = (WildcardType) a;
+                        a = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
+                    }
+                    if (a != null && mentionsStandIn(a)
+                            && !(a.getKind() == TypeKind.DECLARED && standIns.containsKey(((DeclaredType) a).asElement()))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default:
+                return true;
+        }
+    }
+
+    /** True if a type parameter has a bound other than {@code Object}. */
+    static boolean isBounded(javax.lang.model.element.TypeParameterElement p) {
+        for (TypeMirror b : p.getBounds()) {
+            if (!b.toString().equals("java.lang.Object")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
