@@ -4,6 +4,8 @@ import static dev.tulip.Tulip.*;
 
 import dev.tulip.Async;
 import dev.tulip.Coroutine;
+import dev.tulip.Generator;
+import dev.tulip.Tulip;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -39,6 +41,14 @@ public class StandIns<L extends Comparable<L>> {
         return done(grown);
     }
 
+    @Generator.Method
+    static Generator<Kind> courses(EnumSet<Kind> from) {
+        for (Kind k : from) {
+            Tulip.yield(k);
+        }
+        return Tulip.doneYielding();
+    }
+
     @Async
     static <T extends Comparable<T>> Coroutine<T> best(List<T> items, EnumSet<Kind> courses) {
         TreeSet<T> sorted = new TreeSet<>(items);
@@ -55,7 +65,12 @@ public class StandIns<L extends Comparable<L>> {
         counts.merge(kind, 1, Integer::sum);
         EnumSet<Kind> done = await(grow(EnumSet.of(kind), Kind.DESSERT));
         Dish top = Collections.max(List.of(new Dish("a", 2), new Dish("b", 5)));
-        return done(Collections.max(labels) + " " + counts + " " + done + " " + top.name());
+        StringBuilder order = new StringBuilder();
+        for (Kind k : courses(EnumSet.complementOf(done))) { // a factory call iterated directly
+            order.append(k.ordinal());
+            await(sleep(0));
+        }
+        return done(Collections.max(labels) + " " + counts + " " + done + " " + top.name() + " " + order);
     }
 
     static String demo() {

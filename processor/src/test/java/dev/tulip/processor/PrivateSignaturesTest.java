@@ -38,7 +38,7 @@ class PrivateSignaturesTest {
         ClassLoader loader = TestCompiler.load(TestCompiler.classes(c));
         Method demo = loader.loadClass("forms.StandIns").getDeclaredMethod("demo");
         demo.setAccessible(true);
-        assertEquals("[SOUP, MAIN] apple b {MAIN=1} [MAIN, DESSERT] b", demo.invoke(null));
+        assertEquals("[SOUP, MAIN] apple b {MAIN=1} [MAIN, DESSERT] b 0", demo.invoke(null));
     }
 
     @Test
@@ -127,6 +127,18 @@ class PrivateSignaturesTest {
                 "    java.util.Collection<Item> c = new java.util.ArrayList<>();",
                 "    if (c instanceof java.util.List<Item> l) { await(sleep(1)); }",
                 "    return done(1);",
+                "  }");
+    }
+
+    @Test
+    void overridingAMethodWhoseSignatureNamesAPrivateTypeIsRejected() {
+        rejected("a method overriding Handler.on, whose signature names the private class Demo.Item: generated code"
+                + " cannot write that signature", 18, 37,
+                "  abstract static class Handler { abstract int on(Item i); }",
+                "  @Async static Coroutine<Integer> m() {", // line 17
+                "    Handler h = new Handler() { int on(Item i) { return i.qty; } };",
+                "    await(sleep(1));",
+                "    return done(h.on(new Item()));",
                 "  }");
     }
 

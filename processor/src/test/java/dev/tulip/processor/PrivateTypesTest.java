@@ -669,6 +669,25 @@ class PrivateTypesTest {
                     case HIGH -> t.log("switch", "high", await(soon(2)));
                     default -> t.log("switch", "other");
                 }
+                Comparator<Rank> reversed = new Comparator<Rank>() {
+                    @Override
+                    public int compare(Rank a, Rank b) {
+                        return b.compareTo(a);
+                    }
+                };
+                List<Score> ss = new ArrayList<>(List.of(winner, new Score("z", -1)));
+                {
+                    class ByPoints implements Comparator<Score> {
+                        @Override
+                        public int compare(Score a, Score b) {
+                            return Integer.compare(a.points(), b.points());
+                        }
+                    }
+                    ss.sort(new ByPoints());
+                }
+                List<Rank> all = new ArrayList<>(EnumSet.allOf(Rank.class));
+                all.sort(reversed);
+                t.log("sorted", all, ss, await(later(all.size())));
                 int sum = weigh(counts);
                 return done(sum + winner.points() + ranks.size());
                 """).members(RANKED + BOUNDED).assertSameTraces();

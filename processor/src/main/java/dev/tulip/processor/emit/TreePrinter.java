@@ -1163,6 +1163,27 @@ public final class TreePrinter {
 
         /** A call to an {@code @Async} method: its companion's factory, receiver first. */
         void asyncCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
+            TypeMirror type = typeOf(tree);
+            if (type != null && typeNames.mentionsInaccessible(m.getReturnType()) && isOperand(tree)) {
+                // The factory returns Coroutine<R>, R inferred from the context; a receiver has none (R
+                // would be Object), so the call is cast to its type as this method sees it.
+                out.add("(($T) ($T) ", typeNames.of(type), Object.class);
+                asyncFactoryCall(tree, m, select, isStatic);
+                out.add(")");
+                return;
+            }
+            asyncFactoryCall(tree, m, select, isStatic);
+        }
+
+        /** True if {@code tree} is the receiver of a member access or the source of a for-each loop. */
+        boolean isOperand(ExpressionTree tree) {
+            com.sun.source.util.TreePath parent = index.path(tree).getParentPath();
+            Tree p = parent == null ? null : parent.getLeaf();
+            return (p instanceof MemberSelectTree && ((MemberSelectTree) p).getExpression() == tree)
+                    || (p instanceof EnhancedForLoopTree && ((EnhancedForLoopTree) p).getExpression() == tree);
+        }
+
+        void asyncFactoryCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
             ClassName companion = Companions.companionOf((TypeElement) m.getEnclosingElement());
             out.add("$T.", companion);
             typeArguments(tree.getTypeArguments());
@@ -1216,7 +1237,9 @@ public final class TreePrinter {
             Element ctorElement = index.element(tree);
             if (tree.getClassBody() != null) {
                 TypeMirror created = typeOf(tree.getIdentifier());
-                if (created != null && typeNames.mentionsInaccessible(created)) {
+                // new Comparator<Item>() {...} is written with Item's spelling; new Item() {...} cannot be
+                if (created != null && created.getKind() == TypeKind.DECLARED
+                        && typeNames.isInaccessible(((DeclaredType) created).asElement())) {
                     throw new Unsupported(tree.getIdentifier(), "an anonymous class extending or implementing "
                             + privateName(created) + " (declare a named nested class instead)");
                 }
@@ -2226,7 +2249,7 @@ public final class TreePrinter {
             }
             for (Tree sup : supers) {
                 TypeMirror t = typeOf(sup);
-                if (t != null && typeNames.mentionsInaccessible(t)) {
+                if (t != null && t.getKind() == TypeKind.DECLARED && typeNames.isInaccessible(((DeclaredType) t).asElement())) {
                     throw new Unsupported(sup, "a local class extending or implementing " + privateName(t)
                             + " (declare it as a nested class of the enclosing class instead)");
                 }
@@ -2288,6 +2311,11 @@ public final class TreePrinter {
         }
 
         void classBody(ClassTree body, TypeElement type) {
+            for (Tree member : body.getMembers()) {
+                if (member instanceof MethodTree) {
+                    rejectUnwritableOverride((MethodTree) member, type);
+                }
+            }
             classFrames.push(type);
             Deque<Tree> saved = new ArrayDeque<>(nativeTargets);
             nativeTargets.clear();
@@ -2301,6 +2329,37 @@ public final class TreePrinter {
                 nativeTargets.clear();
                 nativeTargets.addAll(saved);
                 classFrames.pop();
+            }
+        }
+
+        /**
+         * Rejects a method of a local or anonymous class that overrides one whose own signature names a
+         * private type ({@code abstract int on(Item i)} of an accessible class): the companion would
+         * write {@code on(Object i)}, which overrides nothing. One reached through type arguments
+         * ({@code compare(T, T)} of {@code Comparator<Item>}) is written with the spelled type and overrides.
+         */
+        void rejectUnwritableOverride(MethodTree tree, TypeElement type) {
+            Element e = index.element(tree);
+            if (!(e instanceof ExecutableElement) || e.getKind() != ElementKind.METHOD) {
+                return;
+            }
+            for (TypeMirror sup : env.types.directSupertypes(type.asType())) {
+                for (Element other : env.elements.getAllMembers((TypeElement) env.types.asElement(sup))) {
+                    if (other.getKind() == ElementKind.METHOD && other.getSimpleName().equals(e.getSimpleName())
+                            && env.elements.overrides((ExecutableElement) e, (ExecutableElement) other, type)
+                            && typeNames.mentionsInaccessible(env.types.erasure(other.asType()))) {
+                        javax.lang.model.type.ExecutableType signature =
+                                (javax.lang.model.type.ExecutableType) env.types.erasure(other.asType());
+                        TypeMirror named = signature.getReturnType();
+                        for (TypeMirror p : signature.getParameterTypes()) {
+                            named = typeNames.mentionsInaccessible(named) ? named : p;
+                        }
+                        throw new Unsupported(tree, "a method overriding " + other.getEnclosingElement().getSimpleName()
+                                + "." + other.getSimpleName() + ", whose signature names " + privateName(named)
+                                + ": generated code cannot write that signature (declare the class as a nested class of"
+                                + " the enclosing class instead)");
+                    }
+                }
             }
         }
 
