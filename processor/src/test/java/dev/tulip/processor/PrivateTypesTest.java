@@ -692,4 +692,20 @@ class PrivateTypesTest {
                 return done(sum + winner.points() + ranks.size());
                 """).members(RANKED + BOUNDED).assertSameTraces();
     }
+
+    /**
+     * A method reference to a generic method with a bounded type parameter, instantiated by its functional
+     * interface with a private type: the only thing in the method that calls for a stand-in.
+     */
+    @Test
+    void methodReferenceToABoundedGenericMethodGivenAPrivateType() {
+        Differential.program("""
+                Function<Collection<Rank>, Rank> max = Collections::max;
+                BiFunction<Collection<Rank>, Comparator<Rank>, Rank> min = Collections::min;
+                List<Rank> ranks = List.of(Rank.MID, Rank.HIGH, Rank.LOW);
+                await(pause());
+                t.log("max", max.apply(ranks), min.apply(ranks, (a, b) -> b.ordinal() - a.ordinal()), await(later(1)));
+                return done(max.apply(ranks).ordinal());
+                """).members(RANKED).assertSameTraces();
+    }
 }

@@ -166,6 +166,17 @@ public final class TreePrinter {
                         }
                     }
                 }
+                if (tree instanceof MemberReferenceTree && index.element(tree) instanceof ExecutableElement) {
+                    // Collections::max as a Function<Collection<Kind>, Kind>: its instantiation is the
+                    // functional interface's, so every private class there gets a stand-in
+                    ExecutableElement m = (ExecutableElement) index.element(tree);
+                    TypeMirror fi = index.typeOrNull(tree);
+                    for (javax.lang.model.element.TypeParameterElement p : m.getTypeParameters()) {
+                        if (fi != null && TypeNames.isBounded(p) && typeNames.mentionsUnnamed(fi)) {
+                            standInFor(tree, null, new BoundedInstantiation.Unmet(p, fi), taken, true);
+                        }
+                    }
+                }
                 return super.scan(tree, unused);
             }
         };
