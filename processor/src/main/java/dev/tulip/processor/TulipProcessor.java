@@ -206,7 +206,7 @@ public final class TulipProcessor extends AbstractProcessor {
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
                 MachineEmitter machine = new MachineEmitter(env, m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
-                        lowerer.caughtName(), lowerer.awaitingName());
+                        lowerer.caughtName(), lowerer.awaitingName(), lowerer.runningName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
                     companion = new CompanionEmitter(owner, m.companion, m.fileName(),

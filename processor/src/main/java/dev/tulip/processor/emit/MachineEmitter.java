@@ -46,12 +46,13 @@ public final class MachineEmitter {
     private final String dispatch;
     private final String caught;
     private final String awaiting;
+    private final String running;
     private final List<TypeVariableName> typeVariables = new ArrayList<>();
     /** Type variables standing for private classes (see {@link StandIns}): the machine's own, not the factory's. */
     private final List<TypeVariableName> standIns;
 
     public MachineEmitter(dev.tulip.processor.model.Env env, AsyncMethod method, Cfg cfg, Liveness liveness,
-            TypeNames typeNames, String dispatchLabel, String caughtName, String awaitingName) {
+            TypeNames typeNames, String dispatchLabel, String caughtName, String awaitingName, String runningName) {
         this.method = method;
         this.standIns = StandIns.declarations(env, typeNames);
         this.cfg = cfg;
@@ -60,6 +61,7 @@ public final class MachineEmitter {
         this.dispatch = dispatchLabel;
         this.caught = caughtName;
         this.awaiting = awaitingName;
+        this.running = runningName;
         if (!method.isStatic()) {
             typeVariables.addAll(TypeNames.instanceTypeVariables(method.owner));
         }
@@ -317,6 +319,9 @@ public final class MachineEmitter {
             body.add("$L: for (;;) {\n$>", dispatch);
         }
         if (cfg.hasRegions) {
+            // A jump out of a try printed as written sets state before that try's finally (or resource
+            // closing) runs: what it throws belongs to the state that was running, not to the target.
+            body.addStatement("int $L = state", running);
             body.add("try {\n$>");
         }
         body.add("switch (state) {\n$>");
@@ -519,7 +524,7 @@ public final class MachineEmitter {
                 byRegion.computeIfAbsent(b.region, k -> new ArrayList<>()).add(b);
             }
         }
-        body.add("switch (state) {\n$>");
+        body.add("switch ($L) {\n$>", running);
         for (Map.Entry<TryRegion, List<Block>> e : byRegion.entrySet()) {
             for (Block b : e.getValue()) {
                 body.add("case $L:\n", b.state);

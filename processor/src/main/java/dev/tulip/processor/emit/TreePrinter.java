@@ -202,7 +202,7 @@ public final class TreePrinter {
                         + ", which names a private class (make that class package-private)");
             }
         }
-        List<TypeElement> unnamed = unnamedClassesIn(unmet.actual);
+        List<TypeElement> unnamed = privateClassesIn(unmet.actual, false);
         if (unnamed.isEmpty()) { // mentioned where a stand-in cannot replace it (never seen): as before stand-ins
             if (!required) {
                 return false;
@@ -229,13 +229,16 @@ public final class TreePrinter {
         return true;
     }
 
-    /** The private classes without a stand-in that a type mentions, outermost first. */
-    private List<TypeElement> unnamedClassesIn(TypeMirror type) {
+    /**
+     * The classes generated code cannot name that a type mentions, outermost first; those with a
+     * stand-in only if {@code withStandIns}.
+     */
+    private List<TypeElement> privateClassesIn(TypeMirror type, boolean withStandIns) {
         List<TypeElement> found = new ArrayList<>();
         new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
             @Override
             public Void visitDeclared(DeclaredType t, Void unused) {
-                if (typeNames.isInaccessible(t.asElement()) && typeNames.standIn(t.asElement()) == null
+                if (typeNames.isInaccessible(t.asElement()) && (withStandIns || typeNames.standIn(t.asElement()) == null)
                         && !found.contains((TypeElement) t.asElement())) {
                     found.add((TypeElement) t.asElement());
                 }
@@ -2944,33 +2947,13 @@ public final class TreePrinter {
 
     /** "the private class Outer.Item", for messages: the first private class a type mentions. */
     String privateName(TypeMirror type) {
-        String[] found = {null};
-        new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
-            @Override
-            public Void visitDeclared(DeclaredType t, Void unused) {
-                if (found[0] == null && typeNames.isInaccessible(t.asElement())) {
-                    found[0] = ((TypeElement) t.asElement()).getQualifiedName().toString();
-                    String pkg = env.elements.getPackageOf(t.asElement()).getQualifiedName().toString();
-                    if (!pkg.isEmpty() && found[0].startsWith(pkg + ".")) {
-                        found[0] = found[0].substring(pkg.length() + 1);
-                    }
-                }
-                t.getTypeArguments().forEach(a -> a.accept(this, null));
-                return null;
-            }
-
-            @Override
-            public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
-                return t.getComponentType().accept(this, null);
-            }
-
-            @Override
-            public Void visitIntersection(javax.lang.model.type.IntersectionType t, Void unused) {
-                t.getBounds().forEach(b -> b.accept(this, null));
-                return null;
-            }
-        }.visit(type);
-        return "the private class " + (found[0] == null ? type.toString() : found[0]);
+        List<TypeElement> found = privateClassesIn(type, true);
+        if (found.isEmpty()) {
+            return "the private class " + type;
+        }
+        String name = found.get(0).getQualifiedName().toString();
+        String pkg = env.elements.getPackageOf(found.get(0)).getQualifiedName().toString();
+        return "the private class " + (!pkg.isEmpty() && name.startsWith(pkg + ".") ? name.substring(pkg.length() + 1) : name);
     }
 
     /**

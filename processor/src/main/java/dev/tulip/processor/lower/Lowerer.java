@@ -78,6 +78,7 @@ public final class Lowerer {
     final String dispatchLabel;
     final String caughtName;
     final String awaitingName;
+    final String runningName;
     final dev.tulip.processor.analysis.Reachability reachability;
 
     Block current;
@@ -132,6 +133,7 @@ public final class Lowerer {
         this.dispatchLabel = names.reserved("dispatch");
         this.caughtName = names.reserved("caught");
         this.awaitingName = names.reserved("awaiting");
+        this.runningName = names.reserved("running");
         this.reachability = new dev.tulip.processor.analysis.Reachability(index);
     }
 
@@ -166,6 +168,11 @@ public final class Lowerer {
 
     public String awaitingName() {
         return awaitingName;
+    }
+
+    /** The local holding the state whose code is running, which the exception dispatch routes by. */
+    public String runningName() {
+        return runningName;
     }
 
     /** A block placed at a source position (end of a construct, for states that belong after it). */
