@@ -735,5 +735,30 @@ class TransformRegressionTest {
                 return done(n);
                 """).assertSameTraces();
     }
-}
 
+    /**
+     * Fuzzer seed 5997797600178036050: a {@code return} out of a try-with-resources printed as written
+     * (no await inside), itself inside an exploded try-with-resources. The jump to the return path set
+     * {@code state} before the inner resources were closed; closing one threw, and the exception was
+     * routed by the target state, outside the outer try: the async resource was never closed.
+     */
+    @Test
+    void exceptionFromClosingAResourceOnAJumpOutOfAPrintedTry() {
+        Differential.program("""
+                try (ARes outer = ares(t, "outer", false)) {
+                    t.log("use", outer.id(), await(later(1)));
+                    Res quiet = res(t, "quiet", false);
+                    Res loud = res(t, "loud", true);
+                    try (quiet; loud) {
+                        if (t.b("leave", true)) {
+                            return done(1);
+                        }
+                    } finally {
+                        t.log("finally");
+                    }
+                    await(pause());
+                }
+                return done(2);
+                """).assertSameTraces();
+    }
+}
