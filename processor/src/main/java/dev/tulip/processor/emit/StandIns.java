@@ -2,13 +2,22 @@ package dev.tulip.processor.emit;
 
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import dev.tulip.processor.analysis.PathIndex;
+import dev.tulip.processor.model.AsyncMethod;
 import dev.tulip.processor.model.Env;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -112,5 +121,124 @@ final class StandIns {
 
     private static boolean isInterface(Env env, TypeMirror t) {
         return env.types.asElement(t).getKind() == ElementKind.INTERFACE;
+    }
+
+    /**
+     * Decides which private classes of one method need a stand-in, before lowering: those given to a
+     * bounded type parameter in a type ({@code EnumSet<Kind> ks}, {@code new EnumMap<>(Kind.class)}), a
+     * call ({@code Collections.max(kinds)}) or a method reference ({@code Collections::max}). Throws
+     * {@link TreePrinter.Unsupported} at the first such use a stand-in cannot serve: a generic private
+     * class, or a bound that itself names a private class.
+     */
+    static final class Chooser {
+        private final AsyncMethod method;
+        private final PathIndex index;
+        private final TypeNames typeNames;
+        private final BoundedInstantiation bounds;
+
+        Chooser(AsyncMethod method, PathIndex index, TypeNames typeNames, BoundedInstantiation bounds) {
+            this.method = method;
+            this.index = index;
+            this.typeNames = typeNames;
+            this.bounds = bounds;
+        }
+
+        private TypeMirror elementType(VariableTree tree) {
+            Element e = index.element(tree);
+            return e == null ? null : e.asType();
+        }
+
+        void run() {
+            Set<String> taken = new java.util.HashSet<>();
+            if (!method.isStatic()) {
+                TypeNames.instanceTypeVariables(method.owner).forEach(v -> taken.add(v.name()));
+            }
+            method.element.getTypeParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
+            com.sun.source.util.TreeScanner<Void, Void> scanner = new com.sun.source.util.TreeScanner<>() {
+                @Override
+                public Void scan(Tree tree, Void unused) {
+                    if (tree instanceof ExpressionTree || tree instanceof VariableTree) {
+                        TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : index.typeOrNull(tree);
+                        for (DeclaredType bad = t == null ? null : bounds.violatingType(t); bad != null;
+                                bad = bounds.violatingType(t)) {
+                            standInFor(tree, bad, bounds.inType(bad), taken, true);
+                        }
+                    }
+                    if (tree instanceof MethodInvocationTree) {
+                        Element m = index.element(tree);
+                        TypeMirror seen = index.typeOrNull(((MethodInvocationTree) tree).getMethodSelect());
+                        if (m instanceof ExecutableElement && seen instanceof javax.lang.model.type.ExecutableType) {
+                            // A class that cannot have a stand-in leaves the call to a helper on its erasure
+                            // (see Run.erasedCall), which reports what it cannot do either.
+                            for (BoundedInstantiation.Unmet u = bounds.unmetInCall((ExecutableElement) m,
+                                    (javax.lang.model.type.ExecutableType) seen); u != null
+                                    && standInFor(tree, null, u, taken, false);
+                                    u = bounds.unmetInCall((ExecutableElement) m, (javax.lang.model.type.ExecutableType) seen)) {
+                                // each round gives stand-ins to the classes of one type parameter
+                            }
+                        }
+                    }
+                    if (tree instanceof MemberReferenceTree && index.element(tree) instanceof ExecutableElement) {
+                        // Collections::max as a Function<Collection<Kind>, Kind>: its instantiation is the
+                        // functional interface's, so every private class there gets a stand-in
+                        ExecutableElement m = (ExecutableElement) index.element(tree);
+                        TypeMirror fi = index.typeOrNull(tree);
+                        for (javax.lang.model.element.TypeParameterElement p : m.getTypeParameters()) {
+                            if (fi != null && TypeNames.isBounded(p) && typeNames.mentionsUnnamed(fi)) {
+                                standInFor(tree, null, new BoundedInstantiation.Unmet(p, fi), taken, true);
+                            }
+                        }
+                    }
+                    return super.scan(tree, unused);
+                }
+            };
+            scanner.scan(method.tree.getParameters(), null);
+            scanner.scan(method.tree.getBody(), null);
+        }
+
+        /**
+         * Gives a stand-in to each private class in the type given to a bounded type parameter. If one
+         * cannot have one, throws when {@code required}, else gives none and returns false.
+         */
+        private boolean standInFor(Tree at, DeclaredType type, BoundedInstantiation.Unmet unmet, Set<String> taken,
+                boolean required) {
+            javax.lang.model.element.TypeParameterElement param = unmet.parameter;
+            String what = type != null ? "a value of type " + type + ", whose type parameter " + param
+                    : "a private type as the type argument " + param + " of " + param.getGenericElement().getSimpleName();
+            for (TypeMirror bound : param.getBounds()) {
+                if (typeNames.mentionsInaccessible(bound)) {
+                    if (!required) {
+                        return false;
+                    }
+                    throw new TreePrinter.Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                            + ", which names a private class (make that class package-private)");
+                }
+            }
+            List<TypeElement> unnamed = typeNames.privateClassesIn(unmet.actual, false);
+            if (unnamed.isEmpty()) { // mentioned where a stand-in cannot replace it (never seen): as before stand-ins
+                if (!required) {
+                    return false;
+                }
+                throw new TreePrinter.Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                        + ": generated code spells " + typeNames.privateName(unmet.actual) + " as an accessible supertype, which does"
+                        + " not meet the bound (make that type package-private)");
+            }
+            for (TypeElement c : unnamed) {
+                String obstacle = StandIns.obstacle(c);
+                if (obstacle != null && !required) {
+                    return false;
+                }
+                if (obstacle != null) {
+                    throw new TreePrinter.Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
+                            + ": generated code cannot name " + typeNames.privateName(c.asType())
+                            + ", and cannot stand for it with a type variable since " + obstacle
+                            + " (make that class package-private, or keep the value behind a method of the enclosing class)");
+                }
+            }
+            for (TypeElement c : unnamed) {
+                typeNames.addStandIn(c, StandIns.name(c, taken));
+            }
+            return true;
+        }
     }
 }

@@ -64,7 +64,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -129,162 +128,9 @@ public final class TreePrinter {
         }
     }
 
-    /**
-     * Gives a stand-in type variable ({@link StandIns}) to each private class that the method gives to
-     * a bounded type parameter, in a type ({@code EnumSet<Kind> ks}, {@code new EnumMap<>(Kind.class)})
-     * or a call ({@code Collections.max(kinds)}), so that generated code can write them. Throws
-     * {@link Unsupported} at the first such use that a stand-in cannot serve: a generic private class,
-     * or a bound that itself names a private class.
-     */
+    /** Gives stand-in type variables to the private classes the method gives to bounded type parameters ({@link StandIns}). */
     public void chooseStandIns() {
-        Set<String> taken = new java.util.HashSet<>();
-        if (!method.isStatic()) {
-            TypeNames.instanceTypeVariables(method.owner).forEach(v -> taken.add(v.name()));
-        }
-        method.element.getTypeParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
-        com.sun.source.util.TreeScanner<Void, Void> scanner = new com.sun.source.util.TreeScanner<>() {
-            @Override
-            public Void scan(Tree tree, Void unused) {
-                if (tree instanceof ExpressionTree || tree instanceof VariableTree) {
-                    TypeMirror t = tree instanceof VariableTree ? elementType((VariableTree) tree) : index.typeOrNull(tree);
-                    for (DeclaredType bad = t == null ? null : bounds.violatingType(t); bad != null;
-                            bad = bounds.violatingType(t)) {
-                        standInFor(tree, bad, bounds.inType(bad), taken, true);
-                    }
-                }
-                if (tree instanceof MethodInvocationTree) {
-                    Element m = index.element(tree);
-                    TypeMirror seen = index.typeOrNull(((MethodInvocationTree) tree).getMethodSelect());
-                    if (m instanceof ExecutableElement && seen instanceof javax.lang.model.type.ExecutableType) {
-                        // A class that cannot have a stand-in leaves the call to a helper on its erasure
-                        // (see Run.erasedCall), which reports what it cannot do either.
-                        for (BoundedInstantiation.Unmet u = bounds.unmetInCall((ExecutableElement) m,
-                                (javax.lang.model.type.ExecutableType) seen); u != null
-                                && standInFor(tree, null, u, taken, false);
-                                u = bounds.unmetInCall((ExecutableElement) m, (javax.lang.model.type.ExecutableType) seen)) {
-                            // each round gives stand-ins to the classes of one type parameter
-                        }
-                    }
-                }
-                if (tree instanceof MemberReferenceTree && index.element(tree) instanceof ExecutableElement) {
-                    // Collections::max as a Function<Collection<Kind>, Kind>: its instantiation is the
-                    // functional interface's, so every private class there gets a stand-in
-                    ExecutableElement m = (ExecutableElement) index.element(tree);
-                    TypeMirror fi = index.typeOrNull(tree);
-                    for (javax.lang.model.element.TypeParameterElement p : m.getTypeParameters()) {
-                        if (fi != null && TypeNames.isBounded(p) && typeNames.mentionsUnnamed(fi)) {
-                            standInFor(tree, null, new BoundedInstantiation.Unmet(p, fi), taken, true);
-                        }
-                    }
-                }
-                return super.scan(tree, unused);
-            }
-        };
-        scanner.scan(method.tree.getParameters(), null);
-        scanner.scan(method.tree.getBody(), null);
-    }
-
-    /**
-     * Gives a stand-in to each private class in the type given to a bounded type parameter. If one
-     * cannot have one, throws when {@code required}, else gives none and returns false.
-     */
-    private boolean standInFor(Tree at, DeclaredType type, BoundedInstantiation.Unmet unmet, Set<String> taken,
-            boolean required) {
-        javax.lang.model.element.TypeParameterElement param = unmet.parameter;
-        String what = type != null ? "a value of type " + type + ", whose type parameter " + param
-                : "a private type as the type argument " + param + " of " + param.getGenericElement().getSimpleName();
-        for (TypeMirror bound : param.getBounds()) {
-            if (typeNames.mentionsInaccessible(bound)) {
-                if (!required) {
-                    return false;
-                }
-                throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
-                        + ", which names a private class (make that class package-private)");
-            }
-        }
-        List<TypeElement> unnamed = privateClassesIn(unmet.actual, false);
-        if (unnamed.isEmpty()) { // mentioned where a stand-in cannot replace it (never seen): as before stand-ins
-            if (!required) {
-                return false;
-            }
-            throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
-                    + ": generated code spells " + privateName(unmet.actual) + " as an accessible supertype, which does"
-                    + " not meet the bound (make that type package-private)");
-        }
-        for (TypeElement c : unnamed) {
-            String obstacle = StandIns.obstacle(c);
-            if (obstacle != null && !required) {
-                return false;
-            }
-            if (obstacle != null) {
-                throw new Unsupported(at, what + (type != null ? " is" : ",") + " bounded by " + param.getBounds()
-                        + ": generated code cannot name " + privateName(c.asType())
-                        + ", and cannot stand for it with a type variable since " + obstacle
-                        + " (make that class package-private, or keep the value behind a method of the enclosing class)");
-            }
-        }
-        for (TypeElement c : unnamed) {
-            typeNames.addStandIn(c, StandIns.name(c, taken));
-        }
-        return true;
-    }
-
-    /**
-     * The classes generated code cannot name that a type mentions, outermost first; those with a
-     * stand-in only if {@code withStandIns}.
-     */
-    private List<TypeElement> privateClassesIn(TypeMirror type, boolean withStandIns) {
-        List<TypeElement> found = new ArrayList<>();
-        new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
-            @Override
-            public Void visitDeclared(DeclaredType t, Void unused) {
-                if (typeNames.isInaccessible(t.asElement()) && (withStandIns || typeNames.standIn(t.asElement()) == null)
-                        && !found.contains((TypeElement) t.asElement())) {
-                    found.add((TypeElement) t.asElement());
-                }
-                t.getTypeArguments().forEach(a -> a.accept(this, null));
-                if (t.getEnclosingType().getKind() == TypeKind.DECLARED) {
-                    t.getEnclosingType().accept(this, null);
-                }
-                return null;
-            }
-
-            @Override
-            public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
-                return t.getComponentType().accept(this, null);
-            }
-
-            @Override
-            public Void visitWildcard(javax.lang.model.type.WildcardType t, Void unused) {
-                if (t.getExtendsBound() != null) {
-                    t.getExtendsBound().accept(this, null);
-                }
-                if (t.getSuperBound() != null) {
-                    t.getSuperBound().accept(this, null);
-                }
-                return null;
-            }
-
-            @Override
-            public Void visitTypeVariable(javax.lang.model.type.TypeVariable t, Void unused) {
-                if (TypeNames.isCaptured(t)) {
-                    t.getUpperBound().accept(this, null);
-                }
-                return null;
-            }
-
-            @Override
-            public Void visitIntersection(IntersectionType t, Void unused) {
-                t.getBounds().forEach(b -> b.accept(this, null));
-                return null;
-            }
-        }.visit(type);
-        return found;
-    }
-
-    private TypeMirror elementType(VariableTree tree) {
-        Element e = index.element(tree);
-        return e == null ? null : e.asType();
+        new StandIns.Chooser(method, index, typeNames, bounds).run();
     }
 
     public CodeBlock expression(ExpressionTree tree, Map<Tree, CodeBlock> subst, PrintHooks hooks) {
@@ -2947,13 +2793,7 @@ public final class TreePrinter {
 
     /** "the private class Outer.Item", for messages: the first private class a type mentions. */
     String privateName(TypeMirror type) {
-        List<TypeElement> found = privateClassesIn(type, true);
-        if (found.isEmpty()) {
-            return "the private class " + type;
-        }
-        String name = found.get(0).getQualifiedName().toString();
-        String pkg = env.elements.getPackageOf(found.get(0)).getQualifiedName().toString();
-        return "the private class " + (!pkg.isEmpty() && name.startsWith(pkg + ".") ? name.substring(pkg.length() + 1) : name);
+        return typeNames.privateName(type);
     }
 
     /**

@@ -232,6 +232,70 @@ public final class TypeNames {
         }
     }
 
+    /**
+     * The classes generated code cannot name that a type mentions, outermost first; those with a
+     * stand-in only if {@code withStandIns}.
+     */
+    public List<TypeElement> privateClassesIn(TypeMirror type, boolean withStandIns) {
+        List<TypeElement> found = new ArrayList<>();
+        new javax.lang.model.util.SimpleTypeVisitor14<Void, Void>() {
+            @Override
+            public Void visitDeclared(DeclaredType t, Void unused) {
+                if (isInaccessible(t.asElement()) && (withStandIns || standIn(t.asElement()) == null)
+                        && !found.contains((TypeElement) t.asElement())) {
+                    found.add((TypeElement) t.asElement());
+                }
+                t.getTypeArguments().forEach(a -> a.accept(this, null));
+                if (t.getEnclosingType().getKind() == TypeKind.DECLARED) {
+                    t.getEnclosingType().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitArray(javax.lang.model.type.ArrayType t, Void unused) {
+                return t.getComponentType().accept(this, null);
+            }
+
+            @Override
+            public Void visitWildcard(javax.lang.model.type.WildcardType t, Void unused) {
+                if (t.getExtendsBound() != null) {
+                    t.getExtendsBound().accept(this, null);
+                }
+                if (t.getSuperBound() != null) {
+                    t.getSuperBound().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitTypeVariable(javax.lang.model.type.TypeVariable t, Void unused) {
+                if (TypeNames.isCaptured(t)) {
+                    t.getUpperBound().accept(this, null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitIntersection(IntersectionType t, Void unused) {
+                t.getBounds().forEach(b -> b.accept(this, null));
+                return null;
+            }
+        }.visit(type);
+        return found;
+    }
+
+    /** "the private class Outer.Item", for messages: the first class generated code cannot name that a type mentions. */
+    public String privateName(TypeMirror type) {
+        List<TypeElement> found = privateClassesIn(type, true);
+        if (found.isEmpty()) {
+            return "the private class " + type;
+        }
+        String name = found.get(0).getQualifiedName().toString();
+        String pkg = env.elements.getPackageOf(found.get(0)).getQualifiedName().toString();
+        return "the private class " + (!pkg.isEmpty() && name.startsWith(pkg + ".") ? name.substring(pkg.length() + 1) : name);
+    }
+
     // ---------------- stand-in type variables ----------------
 
     /** Makes the state machine name {@code element} as {@code variable} (see {@link StandIns}). */
