@@ -174,7 +174,7 @@ public final class MachineEmitter {
                 if (accepted.equals(v.type)) {
                     ctor.addStatement("this.$L = $L", v.name, v.name);
                 } else {
-                    ctor.addStatement("this.$L = $L", v.name, castFromCompanion(p.asType(), CodeBlock.of("$L", v.name)));
+                    ctor.addStatement("this.$L = $L$L", v.name, typeNames.castFromCompanion(p.asType()), v.name);
                     unchecked = true;
                 }
             }
@@ -195,12 +195,6 @@ public final class MachineEmitter {
             type.addMethod(release);
         }
         return type.build();
-    }
-
-    /** {@code (T) value}, or {@code (T) (Object) value} where that direct cast would not compile (see {@link TypeNames#castsDirectly}). */
-    private CodeBlock castFromCompanion(javax.lang.model.type.TypeMirror type, CodeBlock value) {
-        return typeNames.castsDirectly(type) ? CodeBlock.of("($T) $L", typeNames.of(type), value)
-                : CodeBlock.of("($T) ($T) $L", typeNames.of(type), Object.class, value);
     }
 
     private String signature() {

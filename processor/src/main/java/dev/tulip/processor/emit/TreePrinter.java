@@ -576,11 +576,7 @@ public final class TreePrinter {
                 print.run();
                 return;
             }
-            if (typeNames.castsDirectly(type)) {
-                out.add("(($T) ", typeNames.of(type));
-            } else {
-                out.add("(($T) ($T) ", typeNames.of(type), Object.class);
-            }
+            out.add("($L", typeNames.castFromCompanion(type));
             print.run();
             out.add(")");
         }

@@ -320,7 +320,7 @@ public final class TypeNames {
      * ({@code List<List<Kind$>>}), the two spellings are provably distinct types and the cast goes
      * through {@code Object}.
      */
-    public boolean castsDirectly(TypeMirror type) {
+    private boolean castsDirectly(TypeMirror type) {
         switch (type.getKind()) {
             case ARRAY:
                 return castsDirectly(((ArrayType) type).getComponentType());
@@ -345,6 +345,16 @@ public final class TypeNames {
             default:
                 return true;
         }
+    }
+
+    /**
+     * The cast that turns a value typed as the companion's helpers spell {@code type} into one typed as
+     * the state machine does: {@code (Set<Kind$>) }, or {@code (List<List<Kind$>>) (Object) } where the
+     * direct cast would not compile ({@link #castsDirectly}).
+     */
+    public com.palantir.javapoet.CodeBlock castFromCompanion(TypeMirror type) {
+        return castsDirectly(type) ? com.palantir.javapoet.CodeBlock.of("($T) ", of(type))
+                : com.palantir.javapoet.CodeBlock.of("($T) ($T) ", of(type), Object.class);
     }
 
     /** True if a type parameter has a bound other than {@code Object}. */
