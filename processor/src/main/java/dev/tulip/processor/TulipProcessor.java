@@ -31,6 +31,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.tools.JavaFileObject;
+import com.sun.source.util.Trees;
+import dev.tulip.processor.attribution.MainMirror;
+import dev.tulip.processor.attribution.ShadowCompilation;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -56,16 +60,25 @@ import javax.lang.model.type.TypeMirror;
  */
 @AutoService(Processor.class)
 public final class TulipProcessor extends AbstractProcessor {
-    private Env env;
-    private dev.tulip.processor.analysis.AnonymousVarCheck anonymousVars;
-    private dev.tulip.processor.analysis.RecordConstructorCheck records;
+    /**
+     * The annotations Tulip claims: its own, and javax.annotation.processing.Generated, which marks its
+     * output (claiming them keeps -Xlint:processing quiet, as a processor supporting only them would).
+     */
+    private static final Set<String> OWN =
+            Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
+    private MainMirror mirror;
+    private Diagnostics diagnostics;
     /** Classes whose methods refer to types not generated yet: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** Simple names of every {@code @Async} and generator method seen: plain code calling one is checked. */
+    private final Set<String> asyncMethodNames = new LinkedHashSet<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        // javax.annotation.processing.Generated marks our own output: claiming it keeps -Xlint:processing quiet.
-        return Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
+        // "*": misuse checks look at every compilation unit that mentions Tulip's markers, even in a
+        // compilation without any annotation. process() claims only when every annotation it is given is
+        // its own (see OWN), so other processors still see theirs.
+        return Set.of("*");
     }
 
     @Override
@@ -76,9 +89,8 @@ public final class TulipProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        env = new Env(processingEnv);
-        anonymousVars = new dev.tulip.processor.analysis.AnonymousVarCheck(env);
-        records = new dev.tulip.processor.analysis.RecordConstructorCheck(env);
+        mirror = new MainMirror(processingEnv);
+        diagnostics = new Diagnostics(mirror);
     }
 
     /** Total time spent in {@link #process}, reported with {@code -Atulip.timing=true}. */
@@ -93,7 +105,8 @@ public final class TulipProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         long start = System.nanoTime();
         try {
-            return processTimed(annotations, round);
+            processTimed(round);
+            return claims(annotations);
         } finally {
             processingNanos += System.nanoTime() - start;
             if (round.processingOver() && Boolean.parseBoolean(processingEnv.getOptions().get("tulip.timing"))) {
@@ -103,40 +116,123 @@ public final class TulipProcessor extends AbstractProcessor {
         }
     }
 
-    private boolean processTimed(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        TypeElement async = env.elements.getTypeElement(KnownNames.ASYNC);
+    /**
+     * Claims the round's annotations only if they are all Tulip's own or java.lang's (which javac never
+     * reports as unclaimed): claiming is all or nothing, and another processor's annotations must stay
+     * visible to it.
+     */
+    private static boolean claims(Set<? extends TypeElement> annotations) {
+        return !annotations.isEmpty() && annotations.stream().map(a -> a.getQualifiedName().toString())
+                .allMatch(n -> OWN.contains(n) || n.startsWith("java.lang."));
+    }
+
+    private void processTimed(RoundEnvironment round) {
+        TypeElement async = processingEnv.getElementUtils().getTypeElement(KnownNames.ASYNC);
         if (async == null) {
-            return false; // the runtime is not on the class path: nothing of ours to do
+            return; // the runtime is not on the class path: nothing of ours to do
         }
-        Map<TypeElement, List<ExecutableElement>> byOwner = new LinkedHashMap<>();
-        for (String name : deferred) {
-            TypeElement owner = env.elements.getTypeElement(name);
-            if (owner != null) {
-                byOwner.put(owner, new ArrayList<>());
-            }
+        for (Element root : round.getRootElements()) {
+            mirror.addRoot(root);
         }
+        // The work of this round, found on the user's compilation without attributing anything.
+        Set<String> owners = new LinkedHashSet<>(deferred);
         deferred.clear();
         List<Element> annotated = new ArrayList<>(round.getElementsAnnotatedWith(async));
-        TypeElement generatorMethod = env.elements.getTypeElement(KnownNames.GENERATOR_METHOD);
+        TypeElement generatorMethod = processingEnv.getElementUtils().getTypeElement(KnownNames.GENERATOR_METHOD);
         if (generatorMethod != null) {
             annotated.addAll(round.getElementsAnnotatedWith(generatorMethod));
         }
         for (Element e : annotated) {
-            if (e.getKind() == ElementKind.METHOD) {
-                byOwner.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>());
+            if (e.getKind() != ElementKind.METHOD) {
+                continue;
+            }
+            asyncMethodNames.add(e.getSimpleName().toString());
+            TypeElement owner = (TypeElement) e.getEnclosingElement();
+            if (owner.getNestingKind() == NestingKind.LOCAL || owner.getNestingKind() == NestingKind.ANONYMOUS) {
+                diagnostics.error(e, "@Async methods must be declared in a named top-level or member class:"
+                        + " the generated companion class must be able to name '" + owner.getSimpleName() + "'");
+            } else {
+                owners.add(owner.getQualifiedName().toString());
             }
         }
-        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byOwner.entrySet()) {
-            for (Element m : entry.getKey().getEnclosedElements()) {
-                if (m.getKind() == ElementKind.METHOD && hasAsync(m)) {
-                    entry.getValue().add((ExecutableElement) m);
+        Set<String> names = PlainCodeCheck.markerNames(asyncMethodNames);
+        List<JavaFileObject> toCheck = new ArrayList<>();
+        for (Element root : round.getRootElements()) {
+            JavaFileObject file = root instanceof TypeElement ? mirror.sourceOf((TypeElement) root) : null;
+            if (file != null && !toCheck.contains(file) && mentions(file, names)) {
+                toCheck.add(file);
+            }
+        }
+        if (owners.isEmpty() && toCheck.isEmpty()) {
+            return;
+        }
+        ShadowCompilation shadow = openShadow(owners, round.processingOver());
+        try {
+            mirror.use(shadow);
+            Env env = new Env(processingEnv, shadow, diagnostics);
+            for (String name : owners) {
+                TypeElement owner = shadow.type(name);
+                if (owner != null) {
+                    compileOwner(env, shadow, owner, round.processingOver());
+                }
+            }
+            List<com.sun.source.tree.CompilationUnitTree> units = new ArrayList<>();
+            for (JavaFileObject file : toCheck) {
+                if (shadow.unit(file) != null) {
+                    units.add(shadow.unit(file));
+                }
+            }
+            new PlainCodeCheck(env).check(units, names);
+        } finally {
+            mirror.use(null);
+            shadow.close();
+        }
+    }
+
+    private static boolean mentions(JavaFileObject file, Set<String> names) {
+        try {
+            return PlainCodeCheck.mayMention(file.getCharContent(true), names);
+        } catch (IOException e) {
+            return true; // let the check read it, and fail loudly there if it cannot
+        }
+    }
+
+    /**
+     * The shadow compilation for this round. javac's platform is the API of the user's source version
+     * when the user compiles with {@code --release} (the usual case, tried first), or the running JDK's
+     * when compiling with {@code -source} only: if the bodies to compile do not attribute cleanly on the
+     * first, the second is tried, and the one that attributes them is kept.
+     */
+    private ShadowCompilation openShadow(Set<String> owners, boolean lastRound) {
+        ShadowCompilation shadow = ShadowCompilation.open(processingEnv, mirror, true);
+        boolean runningJdkDiffers = processingEnv.getSourceVersion().ordinal() < Runtime.version().feature();
+        if (owners.isEmpty() || !runningJdkDiffers || attributesCleanly(shadow, owners)) {
+            return shadow;
+        }
+        ShadowCompilation other = ShadowCompilation.open(processingEnv, mirror, false);
+        if (attributesCleanly(other, owners)) {
+            shadow.close();
+            return other;
+        }
+        other.close();
+        return shadow;
+    }
+
+    /** True if every compiled body of these classes attributes without an unresolved type or call. */
+    private boolean attributesCleanly(ShadowCompilation shadow, Set<String> owners) {
+        for (String name : owners) {
+            TypeElement owner = shadow.type(name);
+            if (owner == null) {
+                return false;
+            }
+            Map<Element, TreePath> paths = memberPaths(shadow.trees(), owner);
+            for (Element m : owner.getEnclosedElements()) {
+                TreePath path = paths.get(m);
+                if (path != null && hasAsync(m) && !attribute(shadow.trees(), path)) {
+                    return false;
                 }
             }
         }
-        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byOwner.entrySet()) {
-            compileOwner(entry.getKey(), entry.getValue(), round.processingOver());
-        }
-        new PlainCodeCheck(env, records).check(round.getRootElements(), byOwner.keySet());
         return true;
     }
 
@@ -144,38 +240,27 @@ public final class TulipProcessor extends AbstractProcessor {
         return dev.tulip.processor.analysis.Markers.isCompiledMethod(m);
     }
 
-    private void compileOwner(TypeElement owner, List<ExecutableElement> methods, boolean lastRound) {
-        if (owner.getNestingKind() == NestingKind.LOCAL || owner.getNestingKind() == NestingKind.ANONYMOUS) {
-            for (ExecutableElement m : methods) {
-                env.diagnostics.error(m, "@Async methods must be declared in a named top-level or member class:"
-                        + " the generated companion class must be able to name '" + owner.getSimpleName() + "'");
-            }
-            return;
-        }
+    private void compileOwner(Env env, ShadowCompilation shadow, TypeElement owner, boolean lastRound) {
         List<AsyncMethod> valid = new ArrayList<>();
-        Map<Element, TreePath> paths = memberPaths(owner);
-        for (ExecutableElement m : methods) {
-            AsyncMethod am = validate(m, paths.get(m));
-            if (am != null) {
-                valid.add(am);
+        Map<Element, TreePath> paths = memberPaths(env.trees, owner);
+        for (Element m : owner.getEnclosedElements()) {
+            if (m.getKind() == ElementKind.METHOD && hasAsync(m)) {
+                AsyncMethod am = validate(env, (ExecutableElement) m, paths.get(m));
+                if (am != null) {
+                    valid.add(am);
+                }
             }
         }
         if (valid.isEmpty()) {
             return;
         }
-        if (records.report(owner, "Tulip attributes the bodies of its @Async methods")) {
-            return;
-        }
         // Attribute every body first: a body that mentions a type another processor (or we) will
         // generate this round must wait for the next round, and so must its whole companion.
         for (AsyncMethod m : valid) {
-            if (!attribute(m) && !lastRound) {
+            if (!attribute(env.trees, m.path) && !lastRound) {
                 deferred.add(owner.getQualifiedName().toString());
                 return;
             }
-        }
-        for (TypeElement attributed : dev.tulip.processor.analysis.AttributedClasses.with(env, owner)) {
-            anonymousVars.check(env.trees.getPath(attributed));
         }
         CompanionEmitter companion = null;
         MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
@@ -205,11 +290,15 @@ public final class TulipProcessor extends AbstractProcessor {
                 GraphCleanup.run(cfg);
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
+                if (!fieldsHaveNames(env, m, cfg, index, typeNames)) {
+                    ok = false;
+                    continue;
+                }
                 MachineEmitter machine = new MachineEmitter(env, m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
                         lowerer.caughtName(), lowerer.awaitingName(), lowerer.runningName());
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
-                    companion = new CompanionEmitter(owner, m.companion, m.fileName(),
+                    companion = new CompanionEmitter(owner, mirror.mainType(owner), m.companion, m.fileName(),
                             env.elements.getTypeElement("javax.annotation.processing.Generated") != null);
                 }
                 companion.add(m, machine, type);
@@ -238,21 +327,20 @@ public final class TulipProcessor extends AbstractProcessor {
         }
     }
 
-    /** Checks the method's declaration; reports and returns null if it cannot be an @Async method. */
     /**
      * The paths of a class's member declarations, found in one pass (Trees.getPath(element) searches the
      * whole file each time, which is quadratic for a class with many methods).
      */
-    private Map<Element, TreePath> memberPaths(TypeElement owner) {
+    private static Map<Element, TreePath> memberPaths(Trees trees, TypeElement owner) {
         Map<Element, TreePath> paths = new HashMap<>();
-        TreePath classPath = env.trees.getPath(owner);
+        TreePath classPath = trees.getPath(owner);
         if (classPath == null || !(classPath.getLeaf() instanceof com.sun.source.tree.ClassTree)) {
             return paths;
         }
         for (com.sun.source.tree.Tree member : ((com.sun.source.tree.ClassTree) classPath.getLeaf()).getMembers()) {
             if (member instanceof com.sun.source.tree.MethodTree) {
                 TreePath p = new TreePath(classPath, member);
-                Element e = env.trees.getElement(p);
+                Element e = trees.getElement(p);
                 if (e != null) {
                     paths.put(e, p);
                 }
@@ -261,7 +349,33 @@ public final class TulipProcessor extends AbstractProcessor {
         return paths;
     }
 
-    private AsyncMethod validate(ExecutableElement m, TreePath knownPath) {
+    /**
+     * A local that lives across a suspension becomes a field of the state machine, and a field's type
+     * must have a name: one holding an instance of an anonymous class (a {@code var}) cannot be one.
+     * Reports each such local at its declaration. (A local used within one state stays a {@code var}.)
+     */
+    private static boolean fieldsHaveNames(Env env, AsyncMethod m, Cfg cfg, PathIndex index, TypeNames typeNames) {
+        boolean ok = true;
+        for (dev.tulip.processor.ir.Var v : cfg.vars) {
+            if (v.tier == dev.tulip.processor.ir.Var.Tier.FIELD && v.element != null
+                    && typeNames.mentionsAnonymous(v.element.asType())) {
+                TreePath declaration = index.declaration(v.element);
+                String message = "'" + v.element.getSimpleName() + "' holds an instance of an anonymous class and is"
+                        + " used after a suspension: the state machine keeps it in a field, and a field's type"
+                        + " cannot name an anonymous class. Declare a named (local or nested) class instead";
+                if (declaration != null) {
+                    env.diagnostics.error(declaration, message);
+                } else {
+                    env.diagnostics.error(m.element, message);
+                }
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /** Checks the method's declaration; reports and returns null if it cannot be an @Async method. */
+    private AsyncMethod validate(Env env, ExecutableElement m, TreePath knownPath) {
         if (m.getModifiers().contains(Modifier.ABSTRACT)) {
             env.diagnostics.error(m, "@Async method '" + m.getSimpleName() + "' must have a body: Tulip compiles the"
                     + " body into a state machine. Remove @Async from abstract methods, or give it a body");
@@ -342,20 +456,19 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     /**
-     * Attributes the method body through the public Trees API: asking for the element of a tree javac
-     * has not attributed yet makes it attribute the enclosing class, after which the types and elements
-     * of every tree are available. ({@code Trees.getScope} attributes only a copy of the body, and
-     * javac 17 crashes copying {@code Iface.super.m()}.) Returns false if the body refers to types that
-     * do not exist (yet).
+     * Attributes the method body in the shadow compilation through the public Trees API: asking for the
+     * element of a tree javac has not attributed yet makes it attribute the enclosing class, after which
+     * the types and elements of every tree are available. Returns false if the body refers to types
+     * that do not exist (yet).
      */
-    private boolean attribute(AsyncMethod m) {
-        BlockTree body = m.tree.getBody();
+    private static boolean attribute(Trees trees, TreePath method) {
+        BlockTree body = ((com.sun.source.tree.MethodTree) method.getLeaf()).getBody();
         if (body == null || body.getStatements().isEmpty()) {
             return true;
         }
-        TreePath bodyPath = new TreePath(m.path, body);
+        TreePath bodyPath = new TreePath(method, body);
         List<? extends StatementTree> stmts = body.getStatements();
-        env.trees.getElement(new TreePath(bodyPath, stmts.get(0)));
-        return !dev.tulip.processor.analysis.ErrorTypes.anyIn(env, bodyPath);
+        trees.getElement(new TreePath(bodyPath, stmts.get(0)));
+        return !dev.tulip.processor.analysis.ErrorTypes.anyIn(trees, bodyPath);
     }
 }

@@ -3,7 +3,7 @@ package dev.tulip.processor.analysis;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.tulip.processor.model.Env;
+import com.sun.source.util.Trees;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -12,7 +12,7 @@ public final class ErrorTypes {
     private ErrorTypes() {
     }
 
-    public static boolean anyIn(Env env, TreePath root) {
+    public static boolean anyIn(Trees trees, TreePath root) {
         boolean[] found = {false};
         new TreePathScanner<Void, Void>() {
             @Override
@@ -22,9 +22,9 @@ public final class ErrorTypes {
                 }
                 if (tree instanceof com.sun.source.tree.ExpressionTree) {
                     TreePath path = new TreePath(getCurrentPath(), tree);
-                    TypeMirror t = env.trees.getTypeMirror(path);
+                    TypeMirror t = trees.getTypeMirror(path);
                     boolean unresolvedCall = (tree.getKind() == Tree.Kind.METHOD_INVOCATION
-                            || tree.getKind() == Tree.Kind.NEW_CLASS) && env.trees.getElement(path) == null;
+                            || tree.getKind() == Tree.Kind.NEW_CLASS) && trees.getElement(path) == null;
                     if ((t != null && t.getKind() == TypeKind.ERROR) || unresolvedCall) {
                         found[0] = true;
                         return null;

@@ -16,68 +16,54 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Checks the code outside {@code @Async} methods: {@code await(...)} there is an error (it would
- * throw when run), and so is a direct call to an {@code @Async} method (it would run nothing: the
- * generated factory is what returns the coroutine). Only trees whose name could match are attributed,
- * so plain code costs a syntactic scan.
+ * throw when run), and so is a direct call or a method reference to an {@code @Async} method (it would
+ * run nothing: the generated factory is what returns the coroutine). Only units whose text mentions a
+ * name that could match are scanned, and only classes with such a tree are attributed (in the shadow
+ * compilation, which the user's compilation never sees), so code that does not use Tulip costs a text
+ * search.
  */
 public final class PlainCodeCheck {
     private final Env env;
-    private final RecordConstructorCheck records;
-    /** Classes javac cannot attribute twice (see {@link #isSafeToAttribute}), by class. */
-    private final java.util.Map<TypeElement, Boolean> safe = new java.util.HashMap<>();
 
-    public PlainCodeCheck(Env env, RecordConstructorCheck records) {
+    public PlainCodeCheck(Env env) {
         this.env = env;
-        this.records = records;
     }
 
-    public void check(Collection<? extends Element> roots, Collection<TypeElement> asyncOwners) {
-        Set<String> asyncNames = new HashSet<>();
-        asyncNames.add("await");
-        asyncNames.add("yield");
-        asyncNames.add("yieldFrom");
-        for (TypeElement owner : asyncOwners) {
-            for (Element m : owner.getEnclosedElements()) {
-                if (Markers.isCompiledMethod(m)) {
-                    asyncNames.add(m.getSimpleName().toString());
+    /** The names worth a look: Tulip's markers and the simple names of the {@code @Async} methods. */
+    public static Set<String> markerNames(Collection<String> asyncMethodNames) {
+        Set<String> names = new HashSet<>(Set.of("await", "yield", "yieldFrom"));
+        names.addAll(asyncMethodNames);
+        return names;
+    }
+
+    /** True if the source text may use one of the names (a cheap, conservative test). */
+    public static boolean mayMention(CharSequence source, Set<String> names) {
+        String text = source.toString();
+        for (String name : names) {
+            if (text.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks the classes declared in these units of the shadow compilation. */
+    public void check(Collection<? extends com.sun.source.tree.CompilationUnitTree> units, Set<String> names) {
+        for (com.sun.source.tree.CompilationUnitTree unit : units) {
+            for (Tree type : unit.getTypeDecls()) {
+                TreePath path = new TreePath(new TreePath(unit), type);
+                Element root = env.trees.getElement(path);
+                if (root != null && !isGenerated(root)) {
+                    new Scanner(names).scan(path, null);
                 }
             }
         }
-        for (Element root : roots) {
-            if (!(root instanceof TypeElement) || isGenerated(root)) {
-                continue;
-            }
-            TreePath path = env.trees.getPath(root);
-            if (path != null) {
-                new Scanner(asyncNames).scan(path, null);
-            }
-        }
-    }
-
-    /**
-     * False if attributing {@code c} now would make javac fail on code that is fine: a record's
-     * canonical constructor with a body ({@link RecordConstructorCheck}) or a {@code var} holding an
-     * anonymous class ({@link AnonymousVarCheck}). Plain code is only checked for misuse, so such a
-     * class is left unchecked rather than broken: a misplaced await still fails when run, with a
-     * message saying what to do.
-     */
-    private boolean isSafeToAttribute(TypeElement c) {
-        return safe.computeIfAbsent(c, k -> {
-            for (TypeElement top : AttributedClasses.with(env, k)) {
-                TreePath path = env.trees.getPath(top);
-                if (!records.find(path).isEmpty() || AnonymousVarCheck.mayDeclareOne(path)) {
-                    return false;
-                }
-            }
-            return true;
-        });
     }
 
     private static boolean isGenerated(Element root) {
@@ -87,8 +73,6 @@ public final class PlainCodeCheck {
 
     private final class Scanner extends TreePathScanner<Void, Void> {
         private final Set<String> names;
-        /** The enclosing method or field whose scope attributes a candidate, once attributed. */
-        private TreePath attributed;
 
         Scanner(Set<String> names) {
             this.names = names;
@@ -162,11 +146,20 @@ public final class PlainCodeCheck {
 
         @Override
         public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-            if (node.getName().contentEquals("await")) {
+            if (names.contains(node.getName().toString())) {
                 Element target = resolve(getCurrentPath());
                 if (Markers.isAwait(target)) {
                     env.diagnostics.error(getCurrentPath(), "await cannot be used as a method reference: it is a marker"
                             + " that Tulip compiles into a suspension point of an @Async method");
+                } else if (Markers.isCompiledMethod(target)) {
+                    ExecutableElement m = (ExecutableElement) target;
+                    String factory = Companions.companionOf((TypeElement) m.getEnclosingElement()).simpleName() + "::"
+                            + m.getSimpleName();
+                    String what = Markers.isAsyncMethod(m) ? "an @Async method" : "a @Generator.Method";
+                    env.diagnostics.error(getCurrentPath(), "'" + m.getSimpleName() + "' is " + what + ": a reference"
+                            + " to it from plain code would call the method itself, which runs nothing. Refer to the"
+                            + " generated factory instead: " + factory
+                            + (m.getModifiers().contains(Modifier.STATIC) ? "" : " (it takes the receiver first)"));
                 }
             }
             return super.visitMemberReference(node, unused);
@@ -186,44 +179,9 @@ public final class PlainCodeCheck {
             return " run the awaitable with run(...) instead";
         }
 
-        /** Attributes the enclosing member once, then resolves the tree. */
+        /** The element of a candidate tree (attributing its class in the shadow on first use). */
         private Element resolve(TreePath path) {
-            // Resolving makes javac attribute the enclosing named class: skip the classes it would break.
-            for (TreePath p = path; p != null; p = p.getParentPath()) {
-                if (p.getLeaf() instanceof ClassTree && (p.getParentPath().getLeaf() instanceof ClassTree
-                        || p.getParentPath().getLeaf() instanceof com.sun.source.tree.CompilationUnitTree)) {
-                    Element c = env.trees.getElement(p);
-                    if (c instanceof TypeElement && !isSafeToAttribute((TypeElement) c)) {
-                        return null;
-                    }
-                    break;
-                }
-            }
-            Element e = env.trees.getElement(path);
-            if (e != null) {
-                return e;
-            }
-            TreePath member = path;
-            while (member.getParentPath() != null && !(member.getParentPath().getLeaf() instanceof ClassTree)) {
-                member = member.getParentPath();
-            }
-            TreePath statement = path;
-            while (statement.getParentPath() != null
-                    && !(statement.getParentPath().getLeaf() instanceof com.sun.source.tree.BlockTree)
-                    && !(statement.getParentPath().getLeaf() instanceof ClassTree)) {
-                statement = statement.getParentPath();
-            }
-            if (attributed != member) {
-                env.trees.getScope(statement);
-                attributed = member;
-            }
-            e = env.trees.getElement(path);
-            if (e == null) {
-                // Attribute up to the statement itself, for calls inside nested blocks.
-                env.trees.getScope(statement);
-                e = env.trees.getElement(path);
-            }
-            return e;
+            return env.trees.getElement(path);
         }
 
         private String simpleName(Tree select) {
@@ -235,10 +193,5 @@ public final class PlainCodeCheck {
             }
             return null;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isMethod(Element e) {
-        return e != null && e.getKind() == ElementKind.METHOD;
     }
 }

@@ -25,12 +25,17 @@ public final class CompanionEmitter {
     private final ClassName name;
     private final String sourceFile;
 
-    public CompanionEmitter(TypeElement owner, ClassName name, String sourceFile, boolean generatedAvailable) {
+    /**
+     * @param owner the class whose methods are compiled (as the shadow compilation sees it)
+     * @param origin the same class in the user's compilation: the generated file's one originating element
+     */
+    public CompanionEmitter(TypeElement owner, TypeElement origin, ClassName name, String sourceFile,
+            boolean generatedAvailable) {
         this.name = name;
         this.sourceFile = sourceFile;
         this.companion = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addOriginatingElement(owner)
+                .addOriginatingElement(origin)
                 .addJavadoc("The {@code @Async} methods of {@link $T}, compiled into state machines by Tulip.\n",
                         ClassName.get(owner))
                 .addJavadoc("\n<p>Call a factory to get a coroutine; nothing runs until it is awaited or scheduled\n"

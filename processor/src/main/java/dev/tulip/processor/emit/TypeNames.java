@@ -194,6 +194,11 @@ public final class TypeNames {
         return !standIns.isEmpty() && mentions(type, standIns::containsKey);
     }
 
+    /** True if the type is, or mentions, an anonymous class (which no declaration outside its expression can name). */
+    public boolean mentionsAnonymous(TypeMirror type) {
+        return mentions(type, e -> e instanceof TypeElement && ((TypeElement) e).getNestingKind() == NestingKind.ANONYMOUS);
+    }
+
     /** True if the type is, or mentions, the class of a type element that {@code test} accepts. */
     private static boolean mentions(TypeMirror type, Predicate<Element> test) {
         switch (type.getKind()) {
