@@ -37,7 +37,7 @@ import javax.lang.model.type.TypeMirror;
  * cannot write a lambda of that type. It declares a package-private mirror, {@code Kitchen$Op$Lambda},
  * with {@code Op}'s type parameters and method (types spelled as everywhere in generated code), writes
  * the lambda as one of those, and turns it into an {@code Op} with {@code LambdaMetafactory} called with
- * the enclosing class's private lookup ({@code dev.tulip.PrivateAccess.lambdaFactory}): the mechanism
+ * the enclosing class's private lookup ({@code dev.tulip.internal.PrivateAccess.lambdaFactory}): the mechanism
  * javac's own lambdas use, one hidden class per interface, linked once when the companion is first used.
  */
 final class LambdaBridges {

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.tulip.processor.model.Env;
+import dev.tulip.processor.model.KnownNames;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -28,7 +29,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Static helpers in the companion class that reach private members of the user's classes through
- * var and method handles ({@code dev.tulip.PrivateAccess}), so that {@code @Async} bodies may use
+ * var and method handles ({@code dev.tulip.internal.PrivateAccess}), so that {@code @Async} bodies may use
  * private fields, methods and constructors as they are written. One handle per member, created when
  * the companion is first used; each helper has the member's own signature and checked exceptions.
  *
@@ -38,7 +39,7 @@ import javax.lang.model.type.TypeMirror;
  * invocation casts back to the real class.
  */
 public final class PrivateAccessors {
-    static final ClassName PRIVATE_ACCESS = ClassName.get("dev.tulip", "PrivateAccess");
+    static final ClassName PRIVATE_ACCESS = ClassName.bestGuess(KnownNames.PRIVATE_ACCESS);
     private final Env env;
     private final TypeNames typeNames;
     private final ClassName companion;

@@ -2738,7 +2738,7 @@ public final class TreePrinter {
                 }
                 out.add("$<");
             }
-            out.add("} else {\n$>throw $T.rethrow($L);\n$<}\n", ClassName.get("dev.tulip", "PrivateAccess"), caught);
+            out.add("} else {\n$>throw $T.rethrow($L);\n$<}\n", PrivateAccessors.PRIVATE_ACCESS, caught);
             out.add("$<}");
         }
 

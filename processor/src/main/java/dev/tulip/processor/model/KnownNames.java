@@ -31,6 +31,12 @@ public final class KnownNames {
     /** The runtime function that adapts a CompletionStage: {@code Tulip.wrapFuture}. */
     public static final String WRAP_FUTURE = "wrapFuture";
 
+    /**
+     * The runtime's helpers for generated code that reaches private members and types of the user's
+     * classes (method and var handles, class objects, lambda factories): internal, in a package of its own.
+     */
+    public static final String PRIVATE_ACCESS = "dev.tulip.internal.PrivateAccess";
+
     /** Suffix of the companion class: {@code Kitchen} gets {@code KitchenAsync}. */
     public static final String COMPANION_SUFFIX = "Async";
 }

@@ -1,4 +1,4 @@
-package dev.tulip;
+package dev.tulip.internal;
 
 import java.lang.invoke.LambdaConversionException;
 import java.lang.invoke.LambdaMetafactory;
@@ -16,7 +16,12 @@ import java.util.List;
 /**
  * Support for generated code: lets a companion class {@code KitchenAsync} reach the private members of
  * {@code Kitchen} that its {@code @Async} methods use, through method and var handles, without asking
- * users to widen visibility. Not meant to be called by hand.
+ * users to widen visibility. Not meant to be called by hand, and not API: its methods change with the
+ * processor that writes the calls (see the package documentation).
+ *
+ * <p>Every method acts with the caller's own {@link MethodHandles.Lookup}: it reaches only what the
+ * calling class could reach itself through {@code MethodHandles.privateLookupIn}, so making this class
+ * public grants nothing.
  */
 public final class PrivateAccess {
     private PrivateAccess() {
@@ -263,7 +268,7 @@ public final class PrivateAccess {
         try {
             return (Object) factory.invokeExact(mirror);
         } catch (Throwable t) {
-            throw Sneaky.raise(t);
+            throw sneakyThrow(t);
         }
     }
 
@@ -321,6 +326,16 @@ public final class PrivateAccess {
      * @return never returns
      */
     public static RuntimeException rethrow(Throwable t) {
-        throw Sneaky.raise(t);
+        throw sneakyThrow(t);
+    }
+
+    /** Throws {@code t} unchanged, checked or not; the declared return lets callers write {@code throw}. */
+    private static RuntimeException sneakyThrow(Throwable t) {
+        return PrivateAccess.<RuntimeException>doThrow(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E doThrow(Throwable t) throws E {
+        throw (E) t;
     }
 }
