@@ -11,7 +11,7 @@ import dev.tulip.processor.analysis.PlainCodeCheck;
 import dev.tulip.processor.diag.Diagnostics;
 import dev.tulip.processor.emit.CompanionEmitter;
 import dev.tulip.processor.emit.MachineEmitter;
-import dev.tulip.processor.emit.MemberAccess;
+import dev.tulip.processor.access.Access;
 import dev.tulip.processor.emit.TreePrinter;
 import dev.tulip.processor.emit.TypeNames;
 import dev.tulip.processor.ir.Cfg;
@@ -263,7 +263,7 @@ public final class TulipProcessor extends AbstractProcessor {
             }
         }
         CompanionEmitter companion = null;
-        MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
+        Access access = new Access(env, owner);
         dev.tulip.processor.emit.PrivateAccessors accessors =
                 new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env, access),
                         dev.tulip.processor.model.Companions.companionOf(owner));
@@ -320,7 +320,7 @@ public final class TulipProcessor extends AbstractProcessor {
         if (ok && companion != null) {
             companion.addAccessors(accessors);
             try {
-                companion.build().writeTo(env.processing.getFiler());
+                companion.build(access.namesAuxiliary()).writeTo(env.processing.getFiler());
             } catch (IOException e) {
                 env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
             }
