@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.tools.JavaFileObject;
 import com.sun.source.util.Trees;
+import dev.tulip.processor.attribution.JavacEnvironment;
 import dev.tulip.processor.attribution.MainMirror;
 import dev.tulip.processor.attribution.ShadowCompilation;
 import javax.annotation.processing.AbstractProcessor;
@@ -67,6 +68,12 @@ public final class TulipProcessor extends AbstractProcessor {
     private static final Set<String> OWN =
             Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
     private MainMirror mirror;
+    /**
+     * javac's own environment, for the Trees API and the shadow compilation's reads of libraries; the
+     * one {@link #init} was given (perhaps Gradle's decorator) serves everything else, above all the
+     * writing of companions, so a build tool sees their originating elements (see JavacEnvironment).
+     */
+    private javax.annotation.processing.ProcessingEnvironment javac;
     private Diagnostics diagnostics;
     /** Classes whose methods refer to types not generated yet: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -89,7 +96,8 @@ public final class TulipProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        mirror = new MainMirror(processingEnv);
+        javac = JavacEnvironment.unwrap(processingEnv);
+        mirror = new MainMirror(javac);
         diagnostics = new Diagnostics(mirror);
     }
 
@@ -204,12 +212,12 @@ public final class TulipProcessor extends AbstractProcessor {
      * first, the second is tried, and the one that attributes them is kept.
      */
     private ShadowCompilation openShadow(Set<String> owners, boolean lastRound) {
-        ShadowCompilation shadow = ShadowCompilation.open(processingEnv, mirror, true);
+        ShadowCompilation shadow = ShadowCompilation.open(javac, mirror, true);
         boolean runningJdkDiffers = processingEnv.getSourceVersion().ordinal() < Runtime.version().feature();
         if (owners.isEmpty() || !runningJdkDiffers || attributesCleanly(shadow, owners)) {
             return shadow;
         }
-        ShadowCompilation other = ShadowCompilation.open(processingEnv, mirror, false);
+        ShadowCompilation other = ShadowCompilation.open(javac, mirror, false);
         if (attributesCleanly(other, owners)) {
             shadow.close();
             return other;
