@@ -206,6 +206,41 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     /**
+     * Whether the module of {@code type} reads java.compiler, where {@code @Generated} lives: always in
+     * the unnamed module; in a named one only if it requires it, directly or through a chain of
+     * {@code requires transitive} (a modular user who does not would get "package
+     * javax.annotation.processing is not visible" in the companion).
+     */
+    private boolean readsJavaCompiler(TypeElement type) {
+        javax.lang.model.element.ModuleElement module = processingEnv.getElementUtils().getModuleOf(type);
+        if (module == null || module.isUnnamed()) {
+            return true;
+        }
+        java.util.ArrayDeque<javax.lang.model.element.ModuleElement> todo = new java.util.ArrayDeque<>();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean first = true;
+        todo.add(module);
+        while (!todo.isEmpty()) {
+            javax.lang.model.element.ModuleElement m = todo.poll();
+            for (javax.lang.model.element.ModuleElement.RequiresDirective r
+                    : javax.lang.model.util.ElementFilter.requiresIn(m.getDirectives())) {
+                if (!first && !r.isTransitive()) {
+                    continue;
+                }
+                String name = r.getDependency().getQualifiedName().toString();
+                if (name.equals("java.compiler")) {
+                    return true;
+                }
+                if (seen.add(name)) {
+                    todo.add(r.getDependency());
+                }
+            }
+            first = false;
+        }
+        return false;
+    }
+
+    /**
      * The shadow compilation for this round. javac's platform is the API of the user's source version
      * when the user compiles with {@code --release} (the usual case, tried first), or the running JDK's
      * when compiling with {@code -source} only: if the bodies to compile do not attribute cleanly on the
@@ -307,7 +342,8 @@ public final class TulipProcessor extends AbstractProcessor {
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
                     companion = new CompanionEmitter(owner, mirror.mainType(owner), m.companion, m.fileName(),
-                            env.elements.getTypeElement("javax.annotation.processing.Generated") != null);
+                            env.elements.getTypeElement("javax.annotation.processing.Generated") != null
+                                    && readsJavaCompiler(mirror.mainType(owner)));
                 }
                 companion.add(m, machine, type);
             } catch (TreePrinter.Unsupported u) {
