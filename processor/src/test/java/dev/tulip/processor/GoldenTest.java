@@ -1,6 +1,7 @@
 package dev.tulip.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -29,9 +30,11 @@ class GoldenTest {
         Compilation c = TestCompiler.compile(JavaFileObjects.forResource(source));
         String actual = TestCompiler.generated(c, companion);
         Path golden = Path.of("src/test/resources/golden/" + companion + ".java.golden");
-        if (Boolean.getBoolean("tulip.golden.update") || !Files.exists(golden)) {
+        if (Boolean.getBoolean("tulip.golden.update")) {
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
+        // A missing golden file is a failure, never a silent pass: create it deliberately.
+        assertTrue(Files.exists(golden), golden + " is missing; create it with -Dtulip.golden.update=true");
         assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
                 "generated code changed; review and update with -Dtulip.golden.update=true");
     }

@@ -103,14 +103,31 @@ final class MainClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
      */
     private List<JavaFileObject> sourceFiles(String packageName) {
         List<JavaFileObject> files = new ArrayList<>();
+        if (!userPackages.containsKey(packageName)) {
+            // A package without roots: javac may still have compiled some of its classes from the
+            // user's source path (a root imports them); the shadow reads the same sources.
+            for (PackageElement p : mainElements.getAllPackageElements(packageName)) {
+                for (Element e : p.getEnclosedElements()) {
+                    JavaFileObject found = e instanceof TypeElement ? mainSource.apply((TypeElement) e) : null;
+                    if (found != null && !roots.contains(found.toUri())) {
+                        String binary = mainElements.getBinaryName((TypeElement) e).toString();
+                        JavaFileObject source = new MainSourceFile(found, binary);
+                        sourceNames.put(source, binary);
+                        files.add(source);
+                    }
+                }
+            }
+            return files;
+        }
         for (String name : userPackages.getOrDefault(packageName, Set.of())) {
             FileObject found = resource(StandardLocation.SOURCE_PATH, packageName, name + ".java");
             if (found == null) {
                 found = resource(StandardLocation.CLASS_PATH, packageName, name + ".java");
             }
             if (found != null && !roots.contains(found.toUri())) {
-                JavaFileObject source = new MainSourceFile(found);
-                sourceNames.put(source, packageName.isEmpty() ? name : packageName + "." + name);
+                String binary = packageName.isEmpty() ? name : packageName + "." + name;
+                JavaFileObject source = new MainSourceFile(found, binary);
+                sourceNames.put(source, binary);
                 files.add(source);
             }
         }
@@ -248,9 +265,18 @@ final class MainClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
     private static final class MainSourceFile extends SimpleJavaFileObject {
         private final FileObject file;
 
-        MainSourceFile(FileObject file) {
-            super(file.toUri(), Kind.SOURCE);
+        MainSourceFile(FileObject file, String binaryName) {
+            super(hierarchical(file.toUri(), binaryName), Kind.SOURCE);
             this.file = file;
+        }
+
+        /**
+         * The file's own URI, or a made-up one where it has no path (a {@code jar:} URI of a source
+         * found in a jar on the class path), which {@link SimpleJavaFileObject} refuses.
+         */
+        private static URI hierarchical(URI uri, String binaryName) {
+            return uri.getPath() != null ? uri
+                    : URI.create("tulip-shadow:///" + binaryName.replace('.', '/') + ".java");
         }
 
         @Override
