@@ -107,8 +107,12 @@ public final class Server implements AutoCloseable {
     private void onServerLoop(EventLoop from, Runnable r) {
         if (from == loop) {
             r.run();
-        } else {
-            loop.callSoonThreadsafe(r);
+        } else if (!loop.isClosed()) {
+            try {
+                loop.callSoonThreadsafe(r);
+            } catch (IllegalStateException closedMeanwhile) {
+                // the server's loop is gone: nobody is left to keep the books for
+            }
         }
     }
 
