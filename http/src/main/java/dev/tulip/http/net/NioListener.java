@@ -145,7 +145,12 @@ public final class NioListener implements AsyncCloseable {
         } catch (CancelledError e) {
             throw e;
         } catch (Throwable e) {
-            LOG.log(System.Logger.Level.WARNING, "the handler of " + t.remoteAddress() + " failed", e);
+            if (e instanceof IOException) {
+                // the peer went away (reset, broken pipe): its business, not a fault here
+                LOG.log(System.Logger.Level.DEBUG, "connection " + t.remoteAddress() + ": " + e);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "the handler of " + t.remoteAddress() + " failed", e);
+            }
         } finally {
             l.live.remove(t);
             t.close();
