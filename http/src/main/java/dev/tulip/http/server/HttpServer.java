@@ -299,7 +299,9 @@ public final class HttpServer implements AsyncCloseable {
                 parser.feed(data);
                 continue;
             }
-            if (req.isWebSocketUpgrade() || server.websockets.containsKey(req.path())) {
+            // an upgrade goes to the WebSocket route; a plain GET too when no HTTP route has the path (426)
+            if (req.isWebSocketUpgrade()
+                    || (server.websockets.containsKey(req.path()) && !server.routes.containsKey(req.path()))) {
                 await(upgrade(server, t, req, parser));
                 return done();
             }
@@ -423,14 +425,13 @@ public final class HttpServer implements AsyncCloseable {
     private static byte[] head(Response resp, long length, boolean keepAlive) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("HTTP/1.1 ").append(resp.status()).append(' ').append(Response.reason(resp.status())).append("\r\n");
-        boolean hasLength = false;
         for (Map.Entry<String, String> h : resp.headers().fields()) {
             if (h.getKey().equalsIgnoreCase("Content-Length") || h.getKey().equalsIgnoreCase("Connection")) {
                 continue; // the server's own
             }
             sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
-        if (!hasLength && resp.status() != 204 && resp.status() != 304 && resp.status() >= 200) {
+        if (resp.status() != 204 && resp.status() != 304 && resp.status() >= 200) {
             sb.append("Content-Length: ").append(length).append("\r\n");
         }
         sb.append("Server: tulip\r\n");
