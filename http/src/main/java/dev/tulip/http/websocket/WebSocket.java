@@ -311,6 +311,11 @@ public final class WebSocket implements AsyncIterable<Message>, AsyncCloseable {
             } catch (RuntimeException e) {
                 ws.finish(new CloseReason(CloseCodes.ABNORMAL, "the connection was lost"));
             }
+            // Messages nobody will take: dropping them frees a reader blocked on the full queue, so
+            // that it reads on to the peer's close frame instead of waiting out the close timeout.
+            while (!ws.incoming.empty()) {
+                ws.incoming.getNowait();
+            }
         }
         try {
             await(Tulip.waitFor(Tulip.shield(ws.closedFuture), ws.options.closeTimeout().toNanos() / 1e9));

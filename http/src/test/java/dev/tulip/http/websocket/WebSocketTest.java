@@ -212,6 +212,33 @@ class WebSocketTest {
     }
 
     @Async
+    static Coroutine<Void> burst(WebSocket ws) {
+        for (int i = 0; i < 40; i++) { // more than the client's queue of 16 holds
+            await(ws.send("m" + i));
+        }
+        await(ws.waitClosed());
+        return done();
+    }
+
+    @Async
+    static Coroutine<String> closeWithAFullQueue(HttpServer server) {
+        try (var running = server.start("127.0.0.1", 0)) {
+            WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/burst"));
+            await(Tulip.sleep(0.3)); // read nothing: the reader fills the queue and stops reading
+            double start = Tulip.getRunningLoop().time();
+            await(ws.close(CloseCodes.NORMAL, "bye"));
+            double took = Tulip.getRunningLoop().time() - start;
+            return done(ws.state() + " " + (took < 2 ? "promptly" : "after " + took + " s"));
+        }
+    }
+
+    @Test
+    void closingWithAFullQueueDoesNotWaitOutTheCloseTimeout() {
+        HttpServer server = new HttpServer().websocket("/burst", WebSocketTestAsync::burst);
+        assertEquals("CLOSED promptly", Tulip.run(WebSocketTestAsync.closeWithAFullQueue(server)));
+    }
+
+    @Async
     static Coroutine<String> refused(HttpServer server, String path) {
         try (var running = server.start("127.0.0.1", 0)) {
             try {
