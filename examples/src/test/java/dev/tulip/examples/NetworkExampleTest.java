@@ -35,8 +35,8 @@ class NetworkExampleTest {
         }
         double s = elapsed(lines);
         assertEquals(expected, lines.subList(0, lines.size() - 1));
-        // the server answers the files after 0.15, 0.30, ... 1.5 s: at once they take 1.5 s, in turn 8.25 s
-        assertTrue(s >= 1.5 && s < 4, "elapsed " + s);
+        // the server answers the files after 0.15, 0.30, ... 1.5 s: at once they take 1.5 s, in turn 8.25 s (the bound leaves room for a busy machine)
+        assertTrue(s >= 1.5 && s < 6, "elapsed " + s);
     }
 
     @Test
@@ -60,7 +60,7 @@ class NetworkExampleTest {
         assertEquals(FINISH_ORDER, downloaded);
         assertEquals(new java.util.HashSet<>(FINISH_ORDER), new java.util.HashSet<>(saved));
         assertEquals(20, lines.size());
-        assertTrue(s >= 1.5 && s < 4, "elapsed " + s);
+        assertTrue(s >= 1.5 && s < 6, "elapsed " + s);
     }
 
     @Test

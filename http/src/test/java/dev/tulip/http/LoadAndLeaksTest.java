@@ -72,13 +72,15 @@ class LoadAndLeaksTest {
         int after = -1;
         for (int i = 0; i < 50; i++) { // closes complete on NIO.2's threads: give them a moment
             after = openDescriptors();
-            if (after <= before + 2) {
+            if (after <= before + 5) {
                 break;
             }
             Thread.sleep(50);
         }
         assertTrue(before > 0, "no /proc/self/fd");
-        assertTrue(after <= before + 2, "descriptors before " + before + ", after " + after);
+        // a little slack for descriptors other threads of this JVM open or close meanwhile; a leak of the
+        // 500 connections would show as hundreds
+        assertTrue(after <= before + 5, "descriptors before " + before + ", after " + after);
     }
 
     @Async
