@@ -239,6 +239,29 @@ class WebSocketTest {
     }
 
     @Async
+    static Coroutine<String> cancelledReceiveLeavesItUsable(HttpServer server) {
+        try (var running = server.start("127.0.0.1", 0)) {
+            try (WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/echo"))) {
+                String first;
+                try {
+                    await(Tulip.waitFor(ws.receive(), 0.1)); // nothing comes: cancelled by the timeout
+                    first = "received?";
+                } catch (dev.tulip.TimeoutError e) {
+                    first = "timed out";
+                }
+                await(ws.send("after"));
+                return done(first + ", then " + await(ws.receive()).text() + ", " + ws.state());
+            }
+        }
+    }
+
+    @Test
+    void aCancelledReceiveLeavesTheWebSocketUsable() {
+        assertEquals("timed out, then echo: after, OPEN",
+                Tulip.run(WebSocketTestAsync.cancelledReceiveLeavesItUsable(echoServer(new ArrayList<>()))));
+    }
+
+    @Async
     static Coroutine<String> refused(HttpServer server, String path) {
         try (var running = server.start("127.0.0.1", 0)) {
             try {
