@@ -1,6 +1,7 @@
 package dev.tulip;
 
 import java.lang.ref.Cleaner;
+import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A single-threaded event loop: Python's {@code asyncio} event loop.
@@ -25,6 +25,22 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link #virtualTime()}): when nothing is ready, a virtual loop jumps straight to the next timer, so
  * programs that sleep for minutes run instantly and deterministically; tests and simulations use it.
  * Work on other threads (through the loop's bridges) is waited for before time jumps.
+ *
+ * <h2>I/O</h2>
+ * {@link #addReader}/{@link #addWriter} watch any {@link SelectableChannel} (sockets, server sockets,
+ * pipes): the callback runs on the loop whenever the channel is ready, as asyncio's {@code add_reader}.
+ * The first registration gives the loop a NIO {@link java.nio.channels.Selector}; from then on each
+ * iteration polls it (without waiting when callbacks are ready), and {@link #callSoonThreadsafe} wakes
+ * it. Until then the loop parks its thread and holds no descriptor.
+ *
+ * <p><b>Virtual time with real I/O.</b> A virtual-time loop never moves its clock past an instant while
+ * I/O is ready: before jumping to the next timer it polls the selector without waiting, and runs the
+ * callbacks of every channel that is ready. Data written on loopback by this process is in the peer's
+ * receive queue when {@code write} returns, so a client and a server on one virtual loop see every
+ * byte before any timer fires, deterministically. When no timer is due and channels are watched, the
+ * loop waits for I/O in real time (instead of reporting a deadlock), since a peer outside the process
+ * may still send. I/O from outside the process that arrives after a jump is seen at the new instant:
+ * time is not held back waiting for peers the loop cannot know about.
  *
  * <h2>Threads</h2>
  * A loop runs on the thread that calls {@link #runForever()} or {@link #runUntilComplete}; one loop at
@@ -48,6 +64,9 @@ public final class EventLoop implements AutoCloseable {
     private final boolean virtual;
     private double virtualNow;
     private volatile Thread thread;
+    /** How the loop waits: parking until the first channel is watched, then {@link #io}. */
+    private volatile Poller poller = ParkingPoller.INSTANCE;
+    private SelectorPoller io;
     private volatile boolean stopping;
     private volatile boolean closed;
     private boolean debug = Boolean.getBoolean("tulip.debug");
@@ -195,10 +214,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public void stop() {
         stopping = true;
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
-        }
+        poller.wakeup(thread);
     }
 
     /**
@@ -242,6 +258,9 @@ public final class EventLoop implements AutoCloseable {
         }
         ready.clear();
         timers.clear();
+        if (io != null) {
+            io.close();
+        }
         for (UnretrievedException u : new ArrayList<>(unretrieved)) {
             u.run();
         }
@@ -311,10 +330,72 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("Event loop is closed");
         }
         inbox.add(callback);
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        poller.wakeup(thread);
+    }
+
+    // ---- I/O readiness ----
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is ready for reading (or, for a server
+     * socket, has a connection to accept), until {@link #removeReader}; Python's {@code loop.add_reader}.
+     * The channel is made non-blocking. A channel has at most one reader: a new one replaces the old.
+     *
+     * @param channel any selectable channel: socket, server socket, pipe end
+     * @param callback what to run, on the loop thread, each iteration the channel is ready
+     * @throws IllegalArgumentException if the channel is closed
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        addWatch(channel, true, callback);
+    }
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is ready for writing (for a socket
+     * whose non-blocking connect is pending: when the connect has finished, so call
+     * {@link java.nio.channels.SocketChannel#finishConnect()}), until {@link #removeWriter}; Python's
+     * {@code loop.add_writer}. A channel has at most one writer: a new one replaces the old.
+     *
+     * @param channel any selectable channel
+     * @param callback what to run, on the loop thread, each iteration the channel is ready
+     * @throws IllegalArgumentException if the channel is closed
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        addWatch(channel, false, callback);
+    }
+
+    /**
+     * Stops watching a channel for reading; a callback already queued for this iteration does not run.
+     *
+     * @param channel the channel
+     * @return true if a reader was registered
+     */
+    public boolean removeReader(SelectableChannel channel) {
+        checkThread("removeReader");
+        return io != null && io.remove(channel, true);
+    }
+
+    /**
+     * Stops watching a channel for writing; a callback already queued for this iteration does not run.
+     *
+     * @param channel the channel
+     * @return true if a writer was registered
+     */
+    public boolean removeWriter(SelectableChannel channel) {
+        checkThread("removeWriter");
+        return io != null && io.remove(channel, false);
+    }
+
+    private void addWatch(SelectableChannel channel, boolean read, Runnable callback) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(callback, "callback");
+        checkNotClosed();
+        checkThread(read ? "addReader" : "addWriter");
+        SelectorPoller p = io;
+        if (p == null) {
+            p = new SelectorPoller();
+            io = p;
+            poller = p; // volatile: a thread that still sees the parking poller posted before we poll
         }
+        p.add(channel, read, new Handle.OfRunnable(callback));
     }
 
     /**
@@ -630,6 +711,8 @@ public final class EventLoop implements AutoCloseable {
         if (ready.isEmpty() && !stopping) {
             waitForWork();
             drainInbox();
+        } else if (io != null) {
+            io.poll(0, ready); // callbacks are ready: look at I/O without waiting, so it is not starved
         }
         if (!timers.isEmpty()) {
             // Read the clock only when a timer may be due: System.nanoTime() costs about as much as a
@@ -698,11 +781,25 @@ public final class EventLoop implements AutoCloseable {
     /** Nothing is ready: wait for the next timer or for another thread to call in. */
     private void waitForWork() {
         TimerHandle next = timers.peek();
+        Poller p = poller;
         if (virtual) {
             while (externalWork.get() > 0 && inbox.isEmpty() && !stopping) {
-                LockSupport.parkNanos(this, 10_000_000L);
+                if (p.poll(10_000_000L, ready) > 0) {
+                    return;
+                }
             }
             if (!inbox.isEmpty() || stopping) {
+                return;
+            }
+            if (io != null && io.poll(0, ready) > 0) {
+                return; // I/O is ready at this instant: time does not move past it
+            }
+            if (next == null && io != null && io.hasRegistrations()) {
+                while (inbox.isEmpty() && !stopping) {
+                    if (io.poll(-1, ready) > 0) {
+                        return;
+                    }
+                }
                 return;
             }
             if (next != null) {
@@ -717,13 +814,17 @@ public final class EventLoop implements AutoCloseable {
         }
         if (next == null) {
             while (inbox.isEmpty() && !stopping) {
-                LockSupport.park(this);
+                if (p.poll(-1, ready) > 0) {
+                    return;
+                }
             }
         } else {
             long nanos;
             while (inbox.isEmpty() && !stopping
                     && (nanos = (long) ((next.when - time()) * 1e9)) > 0) {
-                LockSupport.parkNanos(this, nanos);
+                if (p.poll(nanos, ready) > 0) {
+                    return;
+                }
             }
         }
     }

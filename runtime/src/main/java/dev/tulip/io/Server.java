@@ -1,0 +1,271 @@
+package dev.tulip.io;
+
+import dev.tulip.AsyncFuture;
+import dev.tulip.Awaitable;
+import dev.tulip.Coroutine;
+import dev.tulip.EventLoop;
+import dev.tulip.Task;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A listening TCP server: Python's {@code asyncio.Server} from {@code start_server}. Each accepted
+ * connection gets a {@link StreamReader}/{@link StreamWriter} pair and a new task running the
+ * {@link ConnectionHandler}.
+ *
+ * <p>{@link #close()} stops listening; connections already accepted go on until they finish, or until
+ * {@link #closeClients()}/{@link #abortClients()}. {@link #waitClosed()} completes when the server is
+ * closed and every connection is gone (Python 3.12+). Usable in try-with-resources.
+ *
+ * <p>Not thread-safe: use it from its loop's thread.
+ */
+public final class Server implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.tulip.io");
+    private static final double ACCEPT_RETRY_DELAY = 1.0;
+
+    private final EventLoop loop;
+    private final ConnectionHandler handler;
+    private final int limit;
+    private final int backlog;
+    private final List<ServerSocketChannel> listeners;
+    private final Set<SocketTransport> connections = new LinkedHashSet<>();
+    private final List<AsyncFuture<Void>> closeWaiters = new ArrayList<>();
+    private AsyncFuture<Void> servingForever;
+    private boolean closed;
+
+    Server(EventLoop loop, ConnectionHandler handler, List<ServerSocketChannel> listeners, int limit, int backlog) {
+        this.loop = loop;
+        this.handler = handler;
+        this.listeners = listeners;
+        this.limit = limit;
+        this.backlog = backlog;
+        for (ServerSocketChannel l : listeners) {
+            loop.addReader(l, () -> acceptReady(l));
+        }
+    }
+
+    private void acceptReady(ServerSocketChannel listener) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel ch;
+            try {
+                ch = listener.accept();
+            } catch (IOException e) {
+                // Out of descriptors (EMFILE) and the like: stop accepting for a while, as asyncio does,
+                // instead of spinning on a listener that stays readable.
+                LOG.log(System.Logger.Level.ERROR, "accept failed on " + this + "; retrying in "
+                        + ACCEPT_RETRY_DELAY + " s", e);
+                loop.removeReader(listener);
+                loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+                    if (!closed) {
+                        loop.addReader(listener, () -> acceptReady(listener));
+                    }
+                });
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
+            accepted(ch);
+        }
+    }
+
+    private void accepted(SocketChannel ch) {
+        SocketTransport t;
+        try {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            t = new SocketTransport(loop, ch, new StreamReader(loop, limit));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "dropping a connection that failed at accept", e);
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            return;
+        }
+        connections.add(t);
+        t.onLost = () -> {
+            connections.remove(t);
+            checkWaiters();
+        };
+        StreamWriter writer = new StreamWriter(t);
+        Coroutine<Void> body;
+        try {
+            body = handler.handle(t.reader, writer);
+        } catch (RuntimeException | Error e) {
+            loop.callExceptionHandler("Unhandled exception in the connection handler of " + this, e);
+            t.abort();
+            return;
+        }
+        Task<Void> task = loop.createTask(body);
+        task.addDoneCallback(f -> {
+            if (!f.cancelled() && f.exception() != null) {
+                loop.callExceptionHandler("Unhandled exception in the connection handler for " + t.peer, f.exception());
+                t.abort();
+            } else {
+                t.close();
+            }
+        });
+    }
+
+    /**
+     * The port of the first listening socket: what the OS chose when the server was started on port 0.
+     *
+     * @return the port
+     */
+    public int port() {
+        return addresses().get(0).getPort();
+    }
+
+    /**
+     * The addresses the server listens on.
+     *
+     * @return one per listening socket (empty once closed)
+     */
+    public List<InetSocketAddress> addresses() {
+        List<InetSocketAddress> list = new ArrayList<>();
+        for (ServerSocketChannel l : listeners) {
+            try {
+                list.add((InetSocketAddress) l.getLocalAddress());
+            } catch (IOException e) {
+                // closed: not listening there any more
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Tells whether the server accepts connections.
+     *
+     * @return true until {@link #close()}
+     */
+    public boolean isServing() {
+        return !closed;
+    }
+
+    /**
+     * How many accepted connections are still open.
+     *
+     * @return the count
+     */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Stops listening: the listening sockets are closed at once; accepted connections are left to finish.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ServerSocketChannel l : listeners) {
+            loop.removeReader(l);
+            try {
+                l.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a listener failed", e);
+            }
+        }
+        AsyncFuture<Void> f = servingForever;
+        if (f != null && !f.done()) {
+            f.cancel();
+        }
+        checkWaiters();
+    }
+
+    /** Closes every accepted connection after what is queued for it (Python 3.13's {@code close_clients}). */
+    public void closeClients() {
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.close();
+        }
+    }
+
+    /** Aborts every accepted connection at once (Python 3.13's {@code abort_clients}). */
+    public void abortClients() {
+        for (SocketTransport t : new ArrayList<>(connections)) {
+            t.abort();
+        }
+    }
+
+    private void checkWaiters() {
+        if (closed && connections.isEmpty()) {
+            for (AsyncFuture<Void> w : closeWaiters) {
+                if (!w.done()) {
+                    w.setResult(null);
+                }
+            }
+            closeWaiters.clear();
+        }
+    }
+
+    /**
+     * Completes when the server is closed and all its connections are gone.
+     *
+     * @return a coroutine completing then
+     */
+    public Coroutine<Void> waitClosed() {
+        return new Lazy<>("Server.waitClosed", () -> {
+            AsyncFuture<Void> w = loop.createFuture();
+            closeWaiters.add(w);
+            checkWaiters();
+            return w;
+        });
+    }
+
+    /**
+     * Serves until cancelled; then closes the server (without waiting for its connections) and raises
+     * the {@link dev.tulip.CancelledError}, as asyncio's {@code serve_forever}.
+     *
+     * @return a coroutine that never completes normally
+     * @throws IllegalStateException (from the coroutine) if the server is closed or already serving forever
+     */
+    public Coroutine<Void> serveForever() {
+        return new Coroutine<Void>() {
+            @Override
+            protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
+                if (state == 0) {
+                    if (thrown != null) {
+                        throw thrown;
+                    }
+                    if (servingForever != null) {
+                        throw new IllegalStateException("server " + Server.this + " is already being awaited on serveForever()");
+                    }
+                    if (closed) {
+                        throw new IllegalStateException("server " + Server.this + " is closed");
+                    }
+                    state = 1;
+                    servingForever = loop.createFuture();
+                    return servingForever;
+                }
+                servingForever = null;
+                close();
+                if (thrown != null) {
+                    throw thrown;
+                }
+                throw new dev.tulip.CancelledError("server closed");
+            }
+
+            @Override
+            protected String name() {
+                return "Server.serveForever";
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "<Server " + (closed ? "closed" : addresses().toString()) + " connections=" + connections.size() + ">";
+    }
+}
