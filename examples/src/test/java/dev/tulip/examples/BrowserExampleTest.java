@@ -67,7 +67,7 @@ class BrowserExampleTest {
 
     @Async
     static Coroutine<String> session(String chromium, Path profile) throws IOException, InterruptedException {
-        try (var server = WebSocketCounter.server(0.2).start("localhost", 0)) {
+        try (var server = await(WebSocketCounter.server(0.2).start("localhost", 0))) {
             String page = "http://localhost:" + server.port() + "/?n=3";
             Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                     "--no-first-run", "--disable-extensions", "--remote-debugging-address=127.0.0.1",

@@ -48,7 +48,7 @@ class LoadAndLeaksTest {
     static Coroutine<Integer> manyClients(int n) {
         HttpServer server = new HttpServer().websocket("/echo", ws -> echo(ws));
         int ok = 0;
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             List<Coroutine<String>> clients = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 clients.add(oneClient(running.port(), i));
@@ -87,7 +87,7 @@ class LoadAndLeaksTest {
     static Coroutine<Integer> floodANonReader(int seconds) {
         int[] sent = {0};
         HttpServer server = new HttpServer().websocket("/flood", ws -> flood(ws, sent));
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             int port = running.port();
             await(Tulip.toThread(() -> {
                 try (Socket s = new Socket("127.0.0.1", port)) {

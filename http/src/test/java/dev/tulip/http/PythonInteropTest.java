@@ -76,7 +76,7 @@ class PythonInteropTest {
         HttpServer server = new HttpServer()
                 .get("/hello", req -> HttpServer.respond(Response.text("hello " + req.query())))
                 .websocket("/echo", ws -> echo(ws));
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             int port = running.port();
             return done(await(Tulip.toThread(() -> python(mode, String.valueOf(port)))));
         }

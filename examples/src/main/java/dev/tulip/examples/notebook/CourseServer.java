@@ -19,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * seed 002's {@code links} list, with generated content, served by Tulip's {@link HttpServer} on a loop
  * of its own, in a background thread (the seed's programs are clients; the server is not part of them).
  *
- * <p>Each file is answered after a delay of its own, as a real server's varied response times would
- * be, so that the downloads finish in the order the seed's output shows (§3.1: C02 first, C08-1 last).
+ * <p>Each file is answered at a time of its own, as a real server's varied response times would make
+ * it, so that the downloads finish in the order the seed's output shows (§3.1: C02 first, C08-1 last):
+ * file k of that order is answered {@code LEAD + k * STEP} seconds after the first request arrived, a
+ * schedule that does not depend on when each client got its request out (the first HTTP client of a
+ * process takes a while to start).
  */
 final class CourseServer implements AutoCloseable {
     /** The files of the seed's {@code links}, in the list's order. */
@@ -35,11 +38,15 @@ final class CourseServer implements AutoCloseable {
             "C08-1-Std_Library.pdf");
     /** Seconds between two files' answers: wide enough for their order to be certain on a busy machine. */
     static final double STEP = 0.15;
+    /** Seconds from the first request to the first answer, for every request to have arrived. */
+    static final double LEAD = 0.3;
 
     private final EventLoop loop = new EventLoop();
     private final Thread thread;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final CompletableFuture<Void> stop = new CompletableFuture<>();
+    /** The loop time of the first request, or NaN; read and written on the server's loop only. */
+    private double firstRequest = Double.NaN;
 
     private CourseServer() {
         thread = new Thread(() -> Tulip.run(CourseServerAsync.serve(this), loop), "course-server");
@@ -72,11 +79,11 @@ final class CourseServer implements AutoCloseable {
     static Coroutine<Void> serve(CourseServer s) {
         HttpServer server = new HttpServer();
         for (String file : FILES) {
-            double delay = STEP * (1 + FINISH_ORDER.indexOf(file));
+            double slot = LEAD + STEP * FINISH_ORDER.indexOf(file);
             byte[] body = content(file);
-            server.get("/courses/" + file, req -> answer(delay, body));
+            server.get("/courses/" + file, req -> answer(s, slot, body));
         }
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             s.port.complete(running.port());
             await(s.stop);
         }
@@ -84,8 +91,12 @@ final class CourseServer implements AutoCloseable {
     }
 
     @Async
-    static Coroutine<Response> answer(double delay, byte[] body) {
-        await(Tulip.sleep(delay));
+    static Coroutine<Response> answer(CourseServer s, double slot, byte[] body) {
+        double now = Tulip.getRunningLoop().time();
+        if (Double.isNaN(s.firstRequest)) {
+            s.firstRequest = now;
+        }
+        await(Tulip.sleep(Math.max(0, s.firstRequest + slot - now)));
         return done(Response.bytes(200, body, "application/pdf"));
     }
 

@@ -113,7 +113,7 @@ public final class WebSocketCounter {
 
     @Async
     static Coroutine<Void> main(int port, int counts, double period) {
-        try (var server = server(period).start("localhost", port)) {
+        try (var server = await(server(period).start("localhost", port))) {
             int p = server.port();
             System.out.println("# counter on ws://localhost:" + p + "/, its JavaScript client on http://localhost:" + p + "/");
             await(consumer("ws://localhost:" + p + "/", counts));
@@ -157,7 +157,7 @@ public final class WebSocketCounter {
 
     @Async
     static Coroutine<Void> forever(int port) {
-        try (var server = server(1.0).start("localhost", port)) {
+        try (var server = await(server(1.0).start("localhost", port))) {
             System.out.println("open http://localhost:" + server.port() + "/ in a browser; Ctrl-C to stop");
             await(server.serveForever());
         }

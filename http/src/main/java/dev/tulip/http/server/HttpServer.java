@@ -11,11 +11,13 @@ import dev.tulip.CancelledError;
 import dev.tulip.Coroutine;
 import dev.tulip.TimeoutError;
 import dev.tulip.Tulip;
-import dev.tulip.http.net.NioListener;
+import dev.tulip.http.net.StreamsTransport;
 import dev.tulip.http.net.Transport;
 import dev.tulip.http.websocket.Handshake;
 import dev.tulip.http.websocket.WebSocket;
 import dev.tulip.http.websocket.WebSocketOptions;
+import dev.tulip.io.Server;
+import dev.tulip.io.Streams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,7 +37,7 @@ import java.util.Objects;
  *         .get("/", req -> HttpServer.respond(Response.html(PAGE)))
  *         .staticFiles("/files/", Path.of("public"))
  *         .websocket("/counter", ws -> CounterAsync.produce(ws));
- * try (var running = server.start("127.0.0.1", 8080)) {   // closed when the block ends
+ * try (var running = await(server.start("127.0.0.1", 8080))) {   // closed when the block ends
  *     await(running.serveForever());
  * }
  * }</pre>
@@ -81,7 +83,7 @@ public final class HttpServer implements AsyncCloseable {
     private final Map<String, WebSocketHandler> websockets = new LinkedHashMap<>();
     private Limits limits = Limits.DEFAULT;
     private WebSocketOptions webSocketOptions = WebSocketOptions.DEFAULT;
-    private NioListener listener;
+    private Server listener;
     private AsyncFuture<Void> closed;
 
     /** A server with no routes yet. */
@@ -189,19 +191,42 @@ public final class HttpServer implements AsyncCloseable {
     }
 
     /**
-     * Starts listening, on the running loop.
+     * Starts listening, on the running loop, on Tulip streams ({@code Streams.startServer}).
      *
      * @param host the address to bind
      * @param port the port, 0 for any free one
-     * @return this server, running
+     * @return a coroutine producing this server, listening
      */
-    public HttpServer start(String host, int port) {
+    public Coroutine<HttpServer> start(String host, int port) {
         if (listener != null) {
             throw new IllegalStateException("this server is already started");
         }
-        listener = NioListener.start(t -> HttpServerAsync.serveConnection(this, t), host, port);
-        closed = Tulip.getRunningLoop().createFuture();
-        return this;
+        return HttpServerAsync.listen(this, host, port);
+    }
+
+    @Async
+    static Coroutine<HttpServer> listen(HttpServer server, String host, int port) {
+        server.closed = Tulip.getRunningLoop().createFuture();
+        server.listener = await(Streams.startServer(
+                (r, w) -> serveStreams(server, new StreamsTransport(r, w)), host, port));
+        return done(server);
+    }
+
+    @Async
+    static Coroutine<Void> serveStreams(HttpServer server, Transport t) {
+        try {
+            await(serveConnection(server, t));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            if (!(e instanceof IOException)) {
+                throw e;
+            }
+            // the peer went away (reset, broken pipe): its business, not a fault here
+            LOG.log(System.Logger.Level.DEBUG, "connection " + t.remoteAddress() + ": " + e);
+            t.abort();
+        }
+        return done();
     }
 
     /**
@@ -222,7 +247,7 @@ public final class HttpServer implements AsyncCloseable {
         return listener().connectionCount();
     }
 
-    private NioListener listener() {
+    private Server listener() {
         if (listener == null) {
             throw new IllegalStateException("the server is not started: call start(host, port)");
         }
@@ -243,6 +268,7 @@ public final class HttpServer implements AsyncCloseable {
     public void close() {
         if (listener != null) {
             listener.close();
+            listener.abortClients();
             if (!closed.done()) {
                 closed.setResult(null);
             }
@@ -250,7 +276,7 @@ public final class HttpServer implements AsyncCloseable {
     }
 
     /**
-     * Closes and waits until every connection's task has ended.
+     * Closes and waits until every connection has ended.
      *
      * @return the closing coroutine
      */

@@ -6,10 +6,11 @@ import static dev.tulip.Tulip.done;
 import dev.tulip.Async;
 import dev.tulip.CancelledError;
 import dev.tulip.Coroutine;
-import dev.tulip.http.net.NioTransport;
+import dev.tulip.http.net.StreamsTransport;
 import dev.tulip.http.net.Transport;
+import dev.tulip.io.Connection;
+import dev.tulip.io.Streams;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ public final class WebSocketClient {
     /**
      * Connects and runs the opening handshake.
      *
-     * @param url a {@code ws://} URL ({@code wss://} needs TLS streams, not there yet)
+     * @param url a {@code ws://} URL ({@code wss://} needs TLS streams, not there yet); connected with {@code Streams.openConnection}
      * @param options limits and timeouts
      * @return a coroutine producing the open WebSocket
      */
@@ -66,7 +67,8 @@ public final class WebSocketClient {
     @Async
     static Coroutine<WebSocket> open(URI uri, WebSocketOptions options) {
         int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        Transport t = await(NioTransport.connect(uri.getHost(), port));
+        Connection c = await(Streams.openConnection(uri.getHost(), port));
+        Transport t = new StreamsTransport(c.reader(), c.writer());
         try {
             String key = Handshake.newKey();
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())

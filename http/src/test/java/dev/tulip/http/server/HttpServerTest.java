@@ -55,7 +55,7 @@ class HttpServerTest {
     /** Runs blocking client code on a thread while the server runs on the loop. */
     @Async
     static <T> Coroutine<T> withServer(HttpServer server, java.util.function.Function<Integer, Callable<T>> client) {
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             int port = running.port();
             return done(await(Tulip.toThread(client.apply(port))));
         }
@@ -102,7 +102,7 @@ class HttpServerTest {
 
     @Async
     static Coroutine<String> bigFileWithTulipClient(Path dir) {
-        try (var server = app(dir).start("127.0.0.1", 0)) {
+        try (var server = await(app(dir).start("127.0.0.1", 0))) {
             try (var session = new ClientSession()) {
                 try (var resp = await(session.get("http://127.0.0.1:" + server.port() + "/files/big.bin"))) {
                     long n = 0;

@@ -57,7 +57,7 @@ class WebSocketTest {
 
     @Async
     static <T> Coroutine<T> withServer(HttpServer server, java.util.function.Function<Integer, Callable<T>> client) {
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             return done(await(Tulip.toThread(client.apply(running.port()))));
         }
     }
@@ -150,7 +150,7 @@ class WebSocketTest {
     @Async
     static Coroutine<List<String>> tulipClient(HttpServer server) {
         List<String> got = new ArrayList<>();
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             try (WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/echo"))) {
                 await(ws.send("one"));
                 got.add(await(ws.receive()).text());
@@ -185,7 +185,7 @@ class WebSocketTest {
     @Async
     static Coroutine<List<String>> iterateUntilServerCloses(HttpServer server) {
         List<String> got = new ArrayList<>();
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/count"));
             for (Message m : ws) {
                 got.add(m.text());
@@ -222,7 +222,7 @@ class WebSocketTest {
 
     @Async
     static Coroutine<String> closeWithAFullQueue(HttpServer server) {
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/burst"));
             await(Tulip.sleep(0.3)); // read nothing: the reader fills the queue and stops reading
             double start = Tulip.getRunningLoop().time();
@@ -240,7 +240,7 @@ class WebSocketTest {
 
     @Async
     static Coroutine<String> cancelledReceiveLeavesItUsable(HttpServer server) {
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             try (WebSocket ws = await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + "/echo"))) {
                 String first;
                 try {
@@ -263,7 +263,7 @@ class WebSocketTest {
 
     @Async
     static Coroutine<String> refused(HttpServer server, String path) {
-        try (var running = server.start("127.0.0.1", 0)) {
+        try (var running = await(server.start("127.0.0.1", 0))) {
             try {
                 await(WebSocketClient.connect("ws://127.0.0.1:" + running.port() + path));
                 return done("connected");
