@@ -503,6 +503,26 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * How many tasks and callbacks are ready to run in the loop's next pass (testing tools use it, with
+     * {@link #nextTimerTime()}, to tell when the loop has gone idle).
+     *
+     * @return the length of the ready queue; call from the loop's thread
+     */
+    public int readyCount() {
+        return ready.size();
+    }
+
+    /**
+     * When the earliest scheduled timer is due, on this loop's clock.
+     *
+     * @return its time, or {@code NaN} when no timer is scheduled; call from the loop's thread
+     */
+    public double nextTimerTime() {
+        TimerHandle next = timers.peek();
+        return next == null ? Double.NaN : next.when;
+    }
+
+    /**
      * The task whose coroutine is running right now, or null when a plain callback runs.
      *
      * @return the current task, or null

@@ -100,6 +100,16 @@ public final class Task<T> extends AsyncFuture<T> {
     }
 
     /**
+     * What the task is suspended on: the future or coroutine it awaits, a sleep, or null when it is
+     * ready, running, not started or done. For diagnostics (a deadlock report names it).
+     *
+     * @return the awaited thing, or null
+     */
+    public Object awaiting() {
+        return waitingOn;
+    }
+
+    /**
      * Requests cancellation: raises {@link CancelledError} in the coroutine at its current await (at its
      * first step if it has not started). The coroutine may catch it; see {@link CancelledError}.
      *

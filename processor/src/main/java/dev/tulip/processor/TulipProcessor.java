@@ -11,7 +11,7 @@ import dev.tulip.processor.analysis.PlainCodeCheck;
 import dev.tulip.processor.diag.Diagnostics;
 import dev.tulip.processor.emit.CompanionEmitter;
 import dev.tulip.processor.emit.MachineEmitter;
-import dev.tulip.processor.emit.MemberAccess;
+import dev.tulip.processor.access.Access;
 import dev.tulip.processor.emit.TreePrinter;
 import dev.tulip.processor.emit.TypeNames;
 import dev.tulip.processor.ir.Cfg;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.tools.JavaFileObject;
 import com.sun.source.util.Trees;
+import dev.tulip.processor.attribution.JavacEnvironment;
 import dev.tulip.processor.attribution.MainMirror;
 import dev.tulip.processor.attribution.ShadowCompilation;
 import javax.annotation.processing.AbstractProcessor;
@@ -67,6 +68,12 @@ public final class TulipProcessor extends AbstractProcessor {
     private static final Set<String> OWN =
             Set.of(KnownNames.ASYNC, KnownNames.GENERATOR_METHOD, "javax.annotation.processing.Generated");
     private MainMirror mirror;
+    /**
+     * javac's own environment, for the Trees API and the shadow compilation's reads of libraries; the
+     * one {@link #init} was given (perhaps Gradle's decorator) serves everything else, above all the
+     * writing of companions, so a build tool sees their originating elements (see JavacEnvironment).
+     */
+    private javax.annotation.processing.ProcessingEnvironment javac;
     private Diagnostics diagnostics;
     /** Classes whose methods refer to types not generated yet: retried next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
@@ -89,7 +96,8 @@ public final class TulipProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        mirror = new MainMirror(processingEnv);
+        javac = JavacEnvironment.unwrap(processingEnv);
+        mirror = new MainMirror(javac);
         diagnostics = new Diagnostics(mirror);
     }
 
@@ -198,18 +206,53 @@ public final class TulipProcessor extends AbstractProcessor {
     }
 
     /**
+     * Whether the module of {@code type} reads java.compiler, where {@code @Generated} lives: always in
+     * the unnamed module; in a named one only if it requires it, directly or through a chain of
+     * {@code requires transitive} (a modular user who does not would get "package
+     * javax.annotation.processing is not visible" in the companion).
+     */
+    private boolean readsJavaCompiler(TypeElement type) {
+        javax.lang.model.element.ModuleElement module = processingEnv.getElementUtils().getModuleOf(type);
+        if (module == null || module.isUnnamed()) {
+            return true;
+        }
+        java.util.ArrayDeque<javax.lang.model.element.ModuleElement> todo = new java.util.ArrayDeque<>();
+        Set<String> seen = new java.util.HashSet<>();
+        boolean first = true;
+        todo.add(module);
+        while (!todo.isEmpty()) {
+            javax.lang.model.element.ModuleElement m = todo.poll();
+            for (javax.lang.model.element.ModuleElement.RequiresDirective r
+                    : javax.lang.model.util.ElementFilter.requiresIn(m.getDirectives())) {
+                if (!first && !r.isTransitive()) {
+                    continue;
+                }
+                String name = r.getDependency().getQualifiedName().toString();
+                if (name.equals("java.compiler")) {
+                    return true;
+                }
+                if (seen.add(name)) {
+                    todo.add(r.getDependency());
+                }
+            }
+            first = false;
+        }
+        return false;
+    }
+
+    /**
      * The shadow compilation for this round. javac's platform is the API of the user's source version
      * when the user compiles with {@code --release} (the usual case, tried first), or the running JDK's
      * when compiling with {@code -source} only: if the bodies to compile do not attribute cleanly on the
      * first, the second is tried, and the one that attributes them is kept.
      */
     private ShadowCompilation openShadow(Set<String> owners, boolean lastRound) {
-        ShadowCompilation shadow = ShadowCompilation.open(processingEnv, mirror, true);
+        ShadowCompilation shadow = ShadowCompilation.open(javac, mirror, true);
         boolean runningJdkDiffers = processingEnv.getSourceVersion().ordinal() < Runtime.version().feature();
         if (owners.isEmpty() || !runningJdkDiffers || attributesCleanly(shadow, owners)) {
             return shadow;
         }
-        ShadowCompilation other = ShadowCompilation.open(processingEnv, mirror, false);
+        ShadowCompilation other = ShadowCompilation.open(javac, mirror, false);
         if (attributesCleanly(other, owners)) {
             shadow.close();
             return other;
@@ -263,7 +306,7 @@ public final class TulipProcessor extends AbstractProcessor {
             }
         }
         CompanionEmitter companion = null;
-        MemberAccess access = new MemberAccess(env.elements, env.elements.getPackageOf(owner));
+        Access access = new Access(env, owner);
         dev.tulip.processor.emit.PrivateAccessors accessors =
                 new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env, access),
                         dev.tulip.processor.model.Companions.companionOf(owner));
@@ -299,7 +342,8 @@ public final class TulipProcessor extends AbstractProcessor {
                 TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
                 if (companion == null) {
                     companion = new CompanionEmitter(owner, mirror.mainType(owner), m.companion, m.fileName(),
-                            env.elements.getTypeElement("javax.annotation.processing.Generated") != null);
+                            env.elements.getTypeElement("javax.annotation.processing.Generated") != null
+                                    && readsJavaCompiler(mirror.mainType(owner)));
                 }
                 companion.add(m, machine, type);
             } catch (TreePrinter.Unsupported u) {
@@ -320,7 +364,7 @@ public final class TulipProcessor extends AbstractProcessor {
         if (ok && companion != null) {
             companion.addAccessors(accessors);
             try {
-                companion.build().writeTo(env.processing.getFiler());
+                companion.build(access.namesAuxiliary()).writeTo(env.processing.getFiler());
             } catch (IOException e) {
                 env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
             }

@@ -117,6 +117,34 @@ public final class PrivateAccess {
     }
 
     /**
+     * A method handle reading the enclosing instance of an inner class's instance: what {@code Outer.this}
+     * means in the inner class's code, which generated code (another class) cannot write. Java compilers
+     * keep it in a synthetic final field of the inner class whose type is the enclosing class
+     * ({@code this$0} for javac and ecj); the handle reads that field. Its signature is
+     * {@code (Inner)Outer}.
+     *
+     * @param caller the companion's {@code MethodHandles.lookup()}
+     * @param inner the inner (non-static member) class
+     * @return the handle
+     */
+    public static MethodHandle enclosingInstance(MethodHandles.Lookup caller, Class<?> inner) {
+        Class<?> outer = inner.getDeclaringClass();
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(inner, caller);
+            for (java.lang.reflect.Field f : inner.getDeclaredFields()) {
+                if (f.isSynthetic() && f.getType() == outer && !Modifier.isStatic(f.getModifiers())) {
+                    return lookup.unreflectGetter(f);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the enclosing instance of " + inner.getName()
+                    + " from generated code: recompile both classes together", e);
+        }
+        throw new IllegalStateException(inner.getName() + " keeps no reference to its enclosing " + outer.getName()
+                + " instance: recompile it together with its generated companion");
+    }
+
+    /**
      * A method handle on a constructor of {@code owner}.
      *
      * @param caller the companion's {@code MethodHandles.lookup()}

@@ -117,11 +117,10 @@ public final class BodyAnalysis {
             }
             supers.addAll(node.getImplementsClause());
         }
-        dev.tulip.processor.emit.MemberAccess access = new dev.tulip.processor.emit.MemberAccess(env.elements,
-                env.elements.getPackageOf(method.owner));
+        dev.tulip.processor.access.Access access = new dev.tulip.processor.access.Access(env, method.owner);
         for (Tree sup : supers) {
             Element e = memberTypeNamed(sup);
-            if (e == null || access.isAccessible(e)) {
+            if (e == null || access.canName(e)) {
                 continue;
             }
             String name = ((javax.lang.model.element.TypeElement) e).getQualifiedName().toString();

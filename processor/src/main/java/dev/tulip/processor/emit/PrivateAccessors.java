@@ -113,37 +113,51 @@ public final class PrivateAccessors {
         return e.getModifiers().contains(Modifier.STATIC);
     }
 
-    private List<TypeVariableName> ownerVariables(javax.lang.model.element.Element member) {
+    /**
+     * The class a handle on {@code member} is looked up in: {@code site} (a class of the user's, see
+     * {@link dev.tulip.processor.access.Access#handleSite}) or, when null, the class declaring it.
+     */
+    private static TypeElement lookupClass(javax.lang.model.element.Element member, DeclaredType site) {
+        return site != null ? (TypeElement) site.asElement() : (TypeElement) member.getEnclosingElement();
+    }
+
+    private List<TypeVariableName> ownerVariables(javax.lang.model.element.Element member, DeclaredType site) {
         List<TypeVariableName> vars = new ArrayList<>();
         if (!isStatic(member)) {
-            vars.addAll(TypeNames.instanceTypeVariables((TypeElement) member.getEnclosingElement()));
+            vars.addAll(TypeNames.instanceTypeVariables(lookupClass(member, site)));
         }
         return vars;
     }
 
-    private TypeName ownerType(javax.lang.model.element.Element member) {
-        return typeNames.of(member.getEnclosingElement().asType());
+    private TypeName ownerType(javax.lang.model.element.Element member, DeclaredType site) {
+        return typeNames.of(lookupClass(member, site).asType());
     }
 
-    private String fieldHandle(VariableElement f) {
-        String name = id(f) + "$handle";
+    /** The field's type as seen from the class the handle is looked up in. */
+    private TypeMirror fieldType(VariableElement f, DeclaredType site) {
+        return site == null ? f.asType() : env.types.asMemberOf(site, f);
+    }
+
+    private String fieldHandle(VariableElement f, DeclaredType site) {
+        TypeElement in = lookupClass(f, site);
+        String name = id(in, f) + "$handle";
         handles.computeIfAbsent(name, n -> FieldSpec.builder(VarHandle.class, n, Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
                 .initializer("$T.field($T.lookup(), $L, $S, $L, $L)", PRIVATE_ACCESS, MethodHandles.class,
-                        classObject(f.getEnclosingElement().asType()), f.getSimpleName(), classObject(f.asType()),
-                        isStatic(f))
+                        classObject(in.asType()), f.getSimpleName(), classObject(f.asType()), isStatic(f))
                 .build());
         return name;
     }
 
-    private MethodSpec.Builder fieldHelper(VariableElement f, String name, boolean cast) {
+    private MethodSpec.Builder fieldHelper(VariableElement f, DeclaredType site, String name, boolean cast) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addTypeVariables(ownerVariables(f));
+                .addTypeVariables(ownerVariables(f, site));
         if (!isStatic(f)) {
-            m.addParameter(ownerType(f), "self");
+            m.addParameter(ownerType(f, site), "self");
         }
-        boolean unchecked = !env.types.isSameType(f.asType(), env.types.erasure(f.asType()));
+        TypeMirror type = fieldType(f, site);
+        boolean unchecked = !env.types.isSameType(type, env.types.erasure(type));
         if (unchecked || cast) {
             CodeBlock.Builder values = CodeBlock.builder().add("{");
             if (unchecked) {
@@ -162,26 +176,27 @@ public final class PrivateAccessors {
         return isStatic(f) ? "" : "self";
     }
 
-    /** {@code static T get$f(Owner self)}. */
-    public String getter(VariableElement f) {
-        String name = "get$" + id(f);
+    /** {@code static T get$f(Owner self)}; {@code site} as for {@link #lookupClass}. */
+    public String getter(VariableElement f, DeclaredType site) {
+        String name = "get$" + id(lookupClass(f, site), f);
         if (!helpers.containsKey(name)) {
-            String h = fieldHandle(f);
-            TypeName t = typeNames.of(f.asType());
-            helpers.put(name, fieldHelper(f, name, false).returns(t)
+            String h = fieldHandle(f, site);
+            TypeName t = typeNames.of(fieldType(f, site));
+            helpers.put(name, fieldHelper(f, site, name, false).returns(t)
                     .addStatement("return ($T) $L.get($L)", t, h, receiverArgs(f)).build());
         }
         return name;
     }
 
     /** {@code static T set$f(Owner self, T value)}: returns the value, as an assignment does. */
-    public String setter(VariableElement f) {
-        String name = "set$" + id(f);
+    public String setter(VariableElement f, DeclaredType site) {
+        String name = "set$" + id(lookupClass(f, site), f);
         if (!helpers.containsKey(name)) {
-            String h = fieldHandle(f);
-            TypeName t = typeNames.of(f.asType());
-            TypeName accepted = typeNames.supertypeFor(f.asType());
-            MethodSpec.Builder helper = fieldHelper(f, name, false).returns(t).addParameter(accepted, "value")
+            String h = fieldHandle(f, site);
+            TypeMirror type = fieldType(f, site);
+            TypeName t = typeNames.of(type);
+            TypeName accepted = typeNames.supertypeFor(type);
+            MethodSpec.Builder helper = fieldHelper(f, site, name, false).returns(t).addParameter(accepted, "value")
                     .addStatement("$L.set($L$Lvalue)", h, receiverArgs(f), isStatic(f) ? "" : ", ");
             if (accepted.equals(t)) {
                 helper.addStatement("return value");
@@ -194,13 +209,13 @@ public final class PrivateAccessors {
     }
 
     /** {@code ++}/{@code --} on a field: {@code static T postIncrement$f(Owner self)} and friends. */
-    public String increment(VariableElement f, com.sun.source.tree.Tree.Kind kind) {
+    public String increment(VariableElement f, DeclaredType site, com.sun.source.tree.Tree.Kind kind) {
         String op = kind.toString().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-        String name = op + "$" + id(f);
+        String name = op + "$" + id(lookupClass(f, site), f);
         if (!helpers.containsKey(name)) {
-            String get = getter(f);
-            String set = setter(f);
-            TypeName t = typeNames.of(f.asType());
+            String get = getter(f, site);
+            String set = setter(f, site);
+            TypeName t = typeNames.of(fieldType(f, site));
             boolean post = Operators.isPostfix(kind);
             String sign = Operators.of(kind).substring(0, 1);
             String recv = receiverArgs(f);
@@ -210,21 +225,23 @@ public final class PrivateAccessors {
                     .addStatement("updated$L$L", sign, sign)
                     .addStatement("$L($L$Lupdated)", set, recv, recv.isEmpty() ? "" : ", ")
                     .addStatement("return $L", post ? "old" : "updated");
-            helpers.put(name, fieldHelper(f, name, false).returns(t).addCode(body.build()).build());
+            helpers.put(name, fieldHelper(f, site, name, false).returns(t).addCode(body.build()).build());
         }
         return name;
     }
 
     /** {@code f op= value}: {@code static T plusAssign$f(Owner self, T old, V value)}; the caller reads old first. */
-    public String compound(VariableElement f, com.sun.source.tree.Tree.Kind kind, TypeMirror valueType) {
+    public String compound(VariableElement f, DeclaredType site, com.sun.source.tree.Tree.Kind kind,
+            TypeMirror valueType) {
         String op = kind.toString().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-        String name = op + "$" + id(f) + "$" + typeNames.erasure(valueType).toString().replaceAll("[^A-Za-z0-9]", "");
+        String name = op + "$" + id(lookupClass(f, site), f) + "$"
+                + typeNames.erasure(valueType).toString().replaceAll("[^A-Za-z0-9]", "");
         if (!helpers.containsKey(name)) {
-            String set = setter(f);
-            TypeName t = typeNames.of(f.asType());
+            String set = setter(f, site);
+            TypeName t = typeNames.of(fieldType(f, site));
             String recv = receiverArgs(f);
             String binary = Operators.binaryOf(kind);
-            helpers.put(name, fieldHelper(f, name, true).returns(t)
+            helpers.put(name, fieldHelper(f, site, name, true).returns(t)
                     .addParameter(t, "old")
                     .addParameter(typeNames.of(valueType), "value")
                     .addStatement("return $L($L$L($T) (old $L value))", set, recv, recv.isEmpty() ? "" : ", ", t, binary)
@@ -278,8 +295,9 @@ public final class PrivateAccessors {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
                         .addMember("value", "$S", "unchecked").build());
-        if (!ctor && receiver == null) {
-            helper.addTypeVariables(ownerVariables(m));
+        if (!ctor && (receiver == null || env.types.isSameType(receiver, receiver.asElement().asType()))) {
+            // the declaring class's, or the user's subclass's, type variables (a site of Access.handleSite)
+            helper.addTypeVariables(ownerVariables(m, receiver));
         }
         for (TypeParameterElement p : m.getTypeParameters()) {
             helper.addTypeVariable(TypeVariableName.get(p));
@@ -290,7 +308,7 @@ public final class PrivateAccessors {
             args.add("outer");
         }
         if (!ctor && !isStatic(m)) {
-            helper.addParameter(receiver != null ? typeNames.of(receiver) : ownerType(m), "self");
+            helper.addParameter(receiver != null ? typeNames.of(receiver) : ownerType(m, null), "self");
             args.add("self");
         }
         List<? extends TypeMirror> paramTypes = seen.getParameterTypes();
@@ -483,6 +501,36 @@ public final class PrivateAccessors {
         helper.nextControlFlow("catch ($T thrown$$)", Throwable.class);
         helper.addStatement("throw $T.rethrow(thrown$$)", PRIVATE_ACCESS);
         return helper.endControlFlow();
+    }
+
+    /**
+     * {@code static Outer outer$Inner(Inner self)}: {@code Outer.this} of an instance of an inner class,
+     * which only the inner class's own code can write. Read through the field in which the JVM's inner
+     * classes keep their enclosing instance ({@code PrivateAccess.enclosingInstance}).
+     */
+    public String enclosingInstance(TypeElement inner) {
+        String name = "outer$" + env.elements.getBinaryName(inner).toString()
+                .substring(env.elements.getPackageOf(inner).getQualifiedName().length()).replaceAll("[^A-Za-z0-9]", "");
+        if (!helpers.containsKey(name)) {
+            TypeElement outer = (TypeElement) inner.getEnclosingElement();
+            String handle = name + "$handle";
+            handles.put(handle, FieldSpec.builder(MethodHandle.class, handle, Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$T.enclosingInstance($T.lookup(), $L)", PRIVATE_ACCESS,
+                            MethodHandles.class, classObject(inner.asType())).build());
+            MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("{@code $L.this} of an instance of {@code $L}.\n", outer.getSimpleName(),
+                            inner.getSimpleName())
+                    .addTypeVariables(TypeNames.instanceTypeVariables(inner))
+                    .addParameter(typeNames.of(inner.asType()), "self");
+            TypeName ret = typeNames.of(PrivateAccessors.outerInstanceType(inner));
+            if (!env.types.isSameType(outer.asType(), env.types.erasure(outer.asType()))) {
+                helper.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "unchecked").build());
+            }
+            helpers.put(name, invoking(helper, handle, ret, CodeBlock.of("self")).returns(ret).build());
+        }
+        return name;
     }
 
     /** The type of the outer instance an inner (non-static member) class's constructor takes first, or null. */

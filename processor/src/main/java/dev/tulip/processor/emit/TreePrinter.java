@@ -102,7 +102,7 @@ public final class TreePrinter {
     private final PathIndex index;
     private final TypeNames typeNames;
     private final BoundedInstantiation bounds;
-    private final MemberAccess access;
+    private final dev.tulip.processor.access.Access access;
     private final PrivateAccessors accessors;
     private final SwitchForms switchForms;
     /** Numbers the values a translated pattern names ({@code selector$1}, {@code record$2}), unique in the method. */
@@ -110,7 +110,7 @@ public final class TreePrinter {
     private final String selfName;
     private final CharSequence source;
 
-    public TreePrinter(Env env, AsyncMethod method, PathIndex index, TypeNames typeNames, MemberAccess access,
+    public TreePrinter(Env env, AsyncMethod method, PathIndex index, TypeNames typeNames, dev.tulip.processor.access.Access access,
             PrivateAccessors accessors, String selfName) {
         this.env = env;
         this.accessors = accessors;
@@ -488,11 +488,12 @@ public final class TreePrinter {
                 out.add("$L", field.getSimpleName());
                 return;
             }
-            if (viaAccessor(field)) {
+            if (viaAccessor(field, qualifier)) {
                 fromCompanion((ExpressionTree) tree, () -> {
-                    out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field));
+                    out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field,
+                            handleSite(field, qualifier)));
                     if (!isStatic) {
-                        receiver(tree, qualifier);
+                        receiver(tree, qualifier, field);
                     }
                     out.add(")");
                 });
@@ -507,24 +508,67 @@ public final class TreePrinter {
                     return;
                 }
                 Element q = qualifier == null ? null : index.element(qualifier);
-                if (q != null && TypeNames.isTypeLike(q) && typeNames.isInaccessible(q)) {
-                    typeElement(tree, owner); // inherited from an accessible class: name that one
-                } else if (q != null && TypeNames.isTypeLike(q)) {
-                    typeElement(tree, (TypeElement) q);
-                } else if (qualifier != null && !(q != null && TypeNames.isTypeLike(q))) {
-                    expr(qualifier);
+                if (qualifier != null && !(q != null && TypeNames.isTypeLike(q))) {
+                    expr(qualifier); // a static field through a variable: as written
                 } else {
-                    typeElement(tree, owner);
+                    staticQualifier(tree, field, qualifier);
                 }
                 out.add(".$L", field.getSimpleName());
                 return;
             }
-            if (qualifier == null) {
-                out.add("$L.$L", self(tree), field.getSimpleName());
-            } else {
-                expr(qualifier);
-                out.add(".$L", field.getSimpleName());
+            receiver(tree, qualifier, field);
+            out.add(".$L", field.getSimpleName());
+        }
+
+        /**
+         * The qualifying type of a use of {@code member} (JLS 13.1) in generated code: the class named
+         * for a static member (or the innermost class around the method of which it is a member, for an
+         * unqualified one), the static type of the receiver for an instance member (the enclosing
+         * instance that has it, for an unqualified one), the created class for a constructor. Null for a
+         * static member no class generated code can name qualifies.
+         */
+        TypeMirror qualifyingType(Element member, ExpressionTree qualifier) {
+            if (member.getKind() == ElementKind.CONSTRUCTOR) {
+                return member.getEnclosingElement().asType();
             }
+            boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+            ExpressionTree q = qualifier == null ? null : stripParens(qualifier);
+            Element named = q == null ? null : index.element(q);
+            if (isStatic && (q == null || (named != null && TypeNames.isTypeLike(named)))) {
+                if (named != null && access.canName(named)) {
+                    return named.asType();
+                }
+                TypeElement c = access.staticQualifier(member);
+                return c == null ? null : c.asType();
+            }
+            if (q == null || isThis(q)) {
+                return (q == null ? access.implicitReceiver(member) : method.owner).asType();
+            }
+            return typeOf(q);
+        }
+
+        /** The class generated code writes before a static member reached directly (see {@link #qualifyingType}). */
+        void staticQualifier(Tree at, Element member, ExpressionTree qualifier) {
+            TypeMirror q = qualifyingType(member, qualifier);
+            if (q == null) {
+                throw new IllegalStateException("a static member no class can qualify was printed directly: " + member);
+            }
+            typeElement(at, (TypeElement) ((DeclaredType) q).asElement());
+        }
+
+        /** {@code Outer.this}: evaluating it twice has no effect. */
+        boolean isOuterThis(ExpressionTree tree) {
+            return tree.getKind() == Tree.Kind.MEMBER_SELECT
+                    && ((MemberSelectTree) tree).getIdentifier().contentEquals("this");
+        }
+
+        boolean isThis(ExpressionTree tree) {
+            return tree.getKind() == Tree.Kind.IDENTIFIER && ((IdentifierTree) tree).getName().contentEquals("this");
+        }
+
+        /** Where a handle on {@code member} is looked up ({@link dev.tulip.processor.access.Access#handleSite}). */
+        DeclaredType handleSite(Element member, ExpressionTree qualifier) {
+            return access.handleSite(member, qualifyingType(member, qualifier));
         }
 
         /**
@@ -597,10 +641,14 @@ public final class TreePrinter {
             return false;
         }
 
-        /** The receiver of a member access: the qualifier, or {@code self} for an implicit one. */
-        void receiver(Tree at, ExpressionTree qualifier) {
-            if (qualifier == null || (qualifier.getKind() == Tree.Kind.IDENTIFIER
-                    && ((IdentifierTree) qualifier).getName().contentEquals("this"))) {
+        /**
+         * The receiver of an instance member's use: the qualifier, or for an implicit one the enclosing
+         * instance that has the member ({@code self}, or an outer instance of an inner class).
+         */
+        void receiver(Tree at, ExpressionTree qualifier, Element member) {
+            if (qualifier == null) {
+                enclosingInstance(at, access.hopsTo(access.implicitReceiver(member)));
+            } else if (isThis(qualifier)) {
                 out.add("$L", self(at));
             } else {
                 expr(qualifier);
@@ -608,16 +656,50 @@ public final class TreePrinter {
         }
 
         /**
-         * True if generated code must reach the member through a helper of {@link PrivateAccessors}:
-         * it is private (or in a private class), or its type mentions a class generated code cannot
-         * name (a direct use would hand over or take back values of a type it spells differently).
-         * Members of local and anonymous classes are printed with the class, so never.
+         * The instance of the class {@code hops} inner-class levels out from the method's class: {@code self}
+         * for 0, then {@code Outer.this} of each level, read through the companion
+         * ({@link PrivateAccessors#enclosingInstance}).
          */
-        boolean viaAccessor(Element member) {
+        void enclosingInstance(Tree at, int hops) {
+            if (hops < 0) {
+                throw new IllegalStateException("no enclosing instance for a member used at line " + line(at));
+            }
+            TypeElement inner = method.owner;
+            List<TypeElement> levels = new ArrayList<>();
+            for (int i = 0; i < hops; i++) {
+                levels.add(inner);
+                inner = (TypeElement) inner.getEnclosingElement();
+            }
+            for (int i = levels.size() - 1; i >= 0; i--) {
+                out.add("$T.$L(", method.companion, accessors.enclosingInstance(levels.get(i)));
+            }
+            out.add("$L", self(at));
+            for (int i = 0; i < levels.size(); i++) {
+                out.add(")");
+            }
+        }
+
+        /**
+         * True if generated code must reach the member through a helper of {@link PrivateAccessors}: it is
+         * not accessible through its qualifying type ({@link dev.tulip.processor.access.Access#isDirect}), or
+         * its type mentions a class generated code cannot name (a direct use would hand over or take back
+         * values of a type it spells differently). Members of local and anonymous classes are printed
+         * with the class, so never.
+         */
+        boolean viaAccessor(Element member, ExpressionTree qualifier) {
             if (TypeNames.isLocalClass(member.getEnclosingElement())) {
                 return false;
             }
-            return !access.isAccessible(member) || typeNames.mentionsInaccessible(member.asType());
+            if (typeNames.mentionsInaccessible(member.asType())) {
+                return true;
+            }
+            TypeMirror q = qualifyingType(member, qualifier);
+            if (q != null && q.getKind() == TypeKind.DECLARED && !access.canName(((DeclaredType) q).asElement())) {
+                // A receiver of a private class: the accessible supertype it is printed as qualifies an
+                // accessible member ({@link #handleReceiver} decides whether that suffices).
+                return !access.isDirect(member, member.getEnclosingElement().asType());
+            }
+            return q == null || !access.isDirect(member, q);
         }
 
         /**
@@ -652,7 +734,7 @@ public final class TreePrinter {
                 return null;
             }
             Element e = index.element(t);
-            if (e == null || e.getKind() != ElementKind.FIELD || !viaAccessor(e)) {
+            if (e == null || e.getKind() != ElementKind.FIELD || !viaAccessor(e, qualifierOf(t))) {
                 return null;
             }
             if (t.getKind() == Tree.Kind.IDENTIFIER && !e.getModifiers().contains(Modifier.STATIC)
@@ -674,9 +756,10 @@ public final class TreePrinter {
                 out.add(" = $L", value);
                 return;
             }
-            out.add("$T.$L(", method.companion, accessors.setter(f));
+            ExpressionTree q = qualifierOf(target);
+            out.add("$T.$L(", method.companion, accessors.setter(f, handleSite(f, q)));
             if (!f.getModifiers().contains(Modifier.STATIC)) {
-                receiver(target, qualifierOf(target));
+                receiver(target, q, f);
                 out.add(", ");
             }
             out.add("$L)", value);
@@ -690,10 +773,11 @@ public final class TreePrinter {
                 if (f == null) {
                     return false;
                 }
+                ExpressionTree q = qualifierOf(a.getVariable());
                 fromCompanion(tree, () -> {
-                    out.add("$T.$L(", method.companion, accessors.setter(f));
+                    out.add("$T.$L(", method.companion, accessors.setter(f, handleSite(f, q)));
                     if (!f.getModifiers().contains(Modifier.STATIC)) {
-                        receiver(tree, qualifierOf(a.getVariable()));
+                        receiver(tree, q, f);
                         out.add(", ");
                     }
                     expr(a.getExpression());
@@ -708,20 +792,21 @@ public final class TreePrinter {
                     return false;
                 }
                 ExpressionTree q = qualifierOf(c.getVariable());
-                if (q != null && !(q.getKind() == Tree.Kind.IDENTIFIER)) {
+                if (q != null && q.getKind() != Tree.Kind.IDENTIFIER && !isOuterThis(q)) {
                     throw new Unsupported(tree, "a compound assignment to a private field through an expression"
                             + " (assign the receiver to a local first)");
                 }
                 boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
-                out.add("$T.$L(", method.companion, accessors.compound(f, tree.getKind(),
+                DeclaredType site = handleSite(f, q);
+                out.add("$T.$L(", method.companion, accessors.compound(f, site, tree.getKind(),
                         index.type(c.getExpression())));
                 if (!isStatic) {
-                    receiver(tree, q);
+                    receiver(tree, q, f);
                     out.add(", ");
                 }
-                out.add("$T.$L(", method.companion, accessors.getter(f));
+                out.add("$T.$L(", method.companion, accessors.getter(f, site));
                 if (!isStatic) {
-                    receiver(tree, q);
+                    receiver(tree, q, f);
                 }
                 out.add("), ");
                 expr(c.getExpression());
@@ -733,9 +818,10 @@ public final class TreePrinter {
                 if (f == null) {
                     return false;
                 }
-                out.add("$T.$L(", method.companion, accessors.increment(f, tree.getKind()));
+                ExpressionTree q = qualifierOf(((UnaryTree) tree).getExpression());
+                out.add("$T.$L(", method.companion, accessors.increment(f, handleSite(f, q), tree.getKind()));
                 if (!f.getModifiers().contains(Modifier.STATIC)) {
-                    receiver(tree, qualifierOf(((UnaryTree) tree).getExpression()));
+                    receiver(tree, q, f);
                 }
                 out.add(")");
                 return true;
@@ -791,7 +877,7 @@ public final class TreePrinter {
             if (name.equals("this")) {
                 Element q = index.element(tree.getExpression());
                 if (q != null && !TypeNames.isLocalClass(q) && classFrames.stream().noneMatch(f -> f.equals(q))) {
-                    out.add("$L", self(tree));
+                    enclosingInstance(tree, access.hopsTo((TypeElement) q)); // Outer.this: maybe an outer instance
                 } else {
                     expr(tree.getExpression());
                     out.add(".this");
@@ -842,7 +928,10 @@ public final class TreePrinter {
             }
             if (isSuperOfEnclosingClass(select) && isStatic) {
                 // super.staticMethod(): no dispatch either way, the class that declares it.
-                checkAccess(tree, m);
+                if (!access.isDirect(m, m.getEnclosingElement().asType())) {
+                    throw new Unsupported(tree, "a static method of the superclass that generated code cannot reach"
+                            + " (call it through its class)");
+                }
                 typeElement(tree, (TypeElement) m.getEnclosingElement());
                 out.add(".");
                 typeArguments(tree.getTypeArguments());
@@ -871,8 +960,8 @@ public final class TreePrinter {
                     if (TypeNames.isLocalClass(owner)) {
                         out.add("$L", name);
                     } else {
-                        checkAccess(tree, m);
-                        typeElement(tree, owner);
+                        checkAccess(tree, m, null);
+                        staticQualifier(tree, m, null);
                         out.add(".");
                         typeArguments(tree.getTypeArguments());
                         out.add("$L", name);
@@ -881,8 +970,9 @@ public final class TreePrinter {
                     typeArgumentsWithReceiver(tree, null);
                     out.add("$L", name);
                 } else {
-                    checkAccess(tree, m);
-                    out.add("$L.", self(tree));
+                    checkAccess(tree, m, null);
+                    receiver(tree, null, m);
+                    out.add(".");
                     typeArguments(tree.getTypeArguments());
                     out.add("$L", name);
                 }
@@ -890,13 +980,11 @@ public final class TreePrinter {
                 MemberSelectTree ms = (MemberSelectTree) select;
                 if (!(ms.getExpression() instanceof IdentifierTree
                         && ((IdentifierTree) ms.getExpression()).getName().contentEquals("super"))) {
-                    checkAccess(tree, m);
+                    checkAccess(tree, m, ms.getExpression());
                 }
                 Element q = index.element(ms.getExpression());
-                if (isStatic && q != null && TypeNames.isTypeLike(q) && typeNames.isInaccessible(q)) {
-                    typeElement(tree, (TypeElement) m.getEnclosingElement()); // inherited: name the accessible class
-                } else if (isStatic && q != null && TypeNames.isTypeLike(q)) {
-                    typeElement(tree, (TypeElement) q);
+                if (isStatic && q != null && TypeNames.isTypeLike(q)) {
+                    staticQualifier(tree, m, ms.getExpression());
                 } else {
                     expr(ms.getExpression());
                 }
@@ -919,7 +1007,9 @@ public final class TreePrinter {
                 javax.lang.model.type.ExecutableType seen) {
             ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
                     ? ((MemberSelectTree) select).getExpression() : null;
-            if (m.isVarArgs() || mentionsTypeVariable(seen) || (!isStatic && q == null) || !access.isAccessible(m)) {
+            TypeMirror qualifying = qualifyingType(m, q);
+            if (m.isVarArgs() || mentionsTypeVariable(seen) || (!isStatic && q == null) || qualifying == null
+                    || !access.isDirect(m, qualifying)) {
                 return false;
             }
             TypeMirror receiver = isStatic ? null : typeOf(q);
@@ -928,7 +1018,7 @@ public final class TreePrinter {
             }
             fromCompanion(tree, () -> {
                 out.add("$T.", method.companion);
-                helperArguments(accessors.erased(m, seen, receiver), isStatic ? null : () -> receiver(tree, q),
+                helperArguments(accessors.erased(m, seen, receiver), isStatic ? null : () -> receiver(tree, q, m),
                         tree.getArguments());
             });
             return true;
@@ -984,29 +1074,30 @@ public final class TreePrinter {
         boolean privateCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
             ExpressionTree q = select.getKind() == Tree.Kind.MEMBER_SELECT
                     ? ((MemberSelectTree) select).getExpression() : null;
-            DeclaredType receiverType = null;
-            if (!viaAccessor(m)) {
-                receiverType = handleReceiver(q, m);
-                if (receiverType == null) {
-                    return false;
-                }
-            }
             if (select.getKind() == Tree.Kind.IDENTIFIER && !isStatic && memberOfLocalFrame(m)) {
                 return false;
             }
-            DeclaredType handleReceiver = receiverType;
+            DeclaredType site;
+            if (viaAccessor(m, q)) {
+                site = handleSite(m, q);
+            } else {
+                site = handleReceiver(q, m);
+                if (site == null) {
+                    return false;
+                }
+            }
             fromCompanion(tree, () -> {
                 out.add("$T.", method.companion);
                 typeArguments(tree.getTypeArguments());
-                helperArguments(accessors.method(m, handleReceiver), isStatic ? null : () -> receiver(tree, q),
+                helperArguments(accessors.method(m, site), isStatic ? null : () -> receiver(tree, q, m),
                         tree.getArguments());
             });
             return true;
         }
 
-        void checkAccess(Tree tree, ExecutableElement m) {
-            if (!access.isAccessible(m)) {
-                throw new IllegalStateException("inaccessible method printed directly: " + m);
+        void checkAccess(Tree tree, ExecutableElement m, ExpressionTree qualifier) {
+            if (viaAccessor(m, qualifier)) {
+                throw new IllegalStateException("inaccessible method printed directly: " + m + " at line " + line(tree));
             }
         }
 
@@ -1050,7 +1141,7 @@ public final class TreePrinter {
                     ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
                     expr(receiver);
                 } else {
-                    out.add("$L", self(tree));
+                    receiver(tree, null, m);
                 }
                 first = false;
             }
@@ -1101,15 +1192,19 @@ public final class TreePrinter {
                 }
             }
             // (new EnumMap<Kind, V>(...): rejected before printing, see checkBoundedTypes)
-            if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement && viaAccessor(ctorElement)) {
+            if (tree.getClassBody() == null && ctorElement instanceof ExecutableElement && viaAccessor(ctorElement, null)) {
                 privateConstructor(tree, (ExecutableElement) ctorElement);
                 return;
             }
             if (tree.getEnclosingExpression() != null) {
                 expr(tree.getEnclosingExpression());
                 out.add(".");
-            } else if (needsOuterInstance(tree)) {
-                out.add("$L.", self(tree));
+            }
+            TypeElement inner = innerClassCreated(tree);
+            if (inner != null) {
+                // new Inner() means Outer.this.new Inner(): the outer instance is an enclosing instance
+                enclosingInstance(tree, access.hopsTo((TypeElement) inner.getEnclosingElement()));
+                out.add(".");
             }
             out.add("new ");
             typeArguments(tree.getTypeArguments());
@@ -1117,6 +1212,13 @@ public final class TreePrinter {
             if (tree.getEnclosingExpression() != null) {
                 // o.new Inner(): the simple name, resolved against o's class.
                 out.add("$L", sourceText(id));
+            } else if (inner != null) {
+                out.add("$L", inner.getSimpleName()); // the simple name, resolved against the outer instance's class
+                if (id.getKind() == Tree.Kind.PARAMETERIZED_TYPE) {
+                    List<? extends Tree> args = ((com.sun.source.tree.ParameterizedTypeTree) id).getTypeArguments();
+                    out.add(args.isEmpty() ? "<>" : "");
+                    typeArguments(args);
+                }
             } else if (id.getKind() == Tree.Kind.PARAMETERIZED_TYPE
                     && ((com.sun.source.tree.ParameterizedTypeTree) id).getTypeArguments().isEmpty()) {
                 type(((com.sun.source.tree.ParameterizedTypeTree) id).getType());
@@ -1130,7 +1232,9 @@ public final class TreePrinter {
                 classBody(tree.getClassBody(), anon);
             }
             Element ctor = index.element(tree);
-            if (ctor != null && !access.isAccessible(ctor) && !TypeNames.isLocalClass(ctor.getEnclosingElement())) {
+            // (a protected constructor is accessible to an anonymous class creation anywhere: JLS 6.6.2.2)
+            if (ctor != null && !access.isDirect(ctor, null) && !ctor.getModifiers().contains(Modifier.PROTECTED)
+                    && !TypeNames.isLocalClass(ctor.getEnclosingElement())) {
                 throw new Unsupported(tree, "an anonymous subclass calling an inaccessible constructor");
             }
         }
@@ -1148,7 +1252,8 @@ public final class TreePrinter {
                         expr(tree.getEnclosingExpression());
                         out.add(")");
                     } else {
-                        out.add("$L", self(tree));
+                        enclosingInstance(tree, access.hopsTo(
+                                (TypeElement) ctor.getEnclosingElement().getEnclosingElement()));
                     }
                 };
             }
@@ -1159,10 +1264,15 @@ public final class TreePrinter {
             });
         }
 
-        boolean needsOuterInstance(NewClassTree tree) {
+        /**
+         * The inner (non-static member) class that {@code new C(...)} creates without an explicit outer
+         * instance, when that instance is an enclosing instance of the method (Java fills in
+         * {@code Outer.this}), or null.
+         */
+        TypeElement innerClassCreated(NewClassTree tree) {
             Element ctor = index.element(tree);
-            if (ctor == null) {
-                return false;
+            if (ctor == null || tree.getEnclosingExpression() != null) {
+                return null;
             }
             TypeElement created = (TypeElement) ctor.getEnclosingElement();
             if (tree.getClassBody() != null) {
@@ -1174,13 +1284,13 @@ public final class TreePrinter {
             }
             if (created.getNestingKind() != NestingKind.MEMBER || created.getModifiers().contains(Modifier.STATIC)
                     || created.getKind() != ElementKind.CLASS) {
-                return false;
+                return null;
             }
             // An inner class of the user's class, created without an explicit outer instance.
             if (!classFrames.isEmpty() && memberOfLocalFrame(created)) {
-                return false;
+                return null;
             }
-            return selfName != null;
+            return selfName != null ? created : null;
         }
 
         void newArray(NewArrayTree tree) {
@@ -2626,8 +2736,10 @@ public final class TreePrinter {
             }
             ExecutableElement m = (ExecutableElement) target;
             boolean isStatic = m.getModifiers().contains(Modifier.STATIC) || m.getKind() == ElementKind.CONSTRUCTOR;
-            DeclaredType receiverType = null;
-            if (!viaAccessor(m)) {
+            DeclaredType receiverType;
+            if (viaAccessor(m, q)) {
+                receiverType = handleSite(m, q);
+            } else {
                 if (!privateQualifier || isStatic) {
                     return false;
                 }

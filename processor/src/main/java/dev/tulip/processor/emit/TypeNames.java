@@ -38,14 +38,14 @@ import javax.lang.model.type.WildcardType;
  */
 public final class TypeNames {
     private final Env env;
-    private final MemberAccess access;
+    private final dev.tulip.processor.access.Access access;
     /**
      * Private classes that one state machine names through a type variable of its own
      * ({@code Kind} as {@code Kind$}), see {@link StandIns}; empty for the companion's helpers.
      */
     private final Map<TypeElement, TypeVariableName> standIns = new LinkedHashMap<>();
 
-    public TypeNames(Env env, MemberAccess access) {
+    public TypeNames(Env env, dev.tulip.processor.access.Access access) {
         this.env = env;
         this.access = access;
     }
@@ -176,7 +176,7 @@ public final class TypeNames {
      * declared, so they are not.
      */
     public boolean isInaccessible(Element element) {
-        return element instanceof TypeElement && !isLocalClass(element) && !access.isAccessible(element);
+        return element instanceof TypeElement && !isLocalClass(element) && !access.canName(element);
     }
 
     /** True if the type is, or mentions (as a type argument, array component, bound), a type generated code cannot name. */
@@ -488,6 +488,7 @@ public final class TypeNames {
         if (element.getNestingKind() == NestingKind.LOCAL) {
             return ClassName.get("", element.getSimpleName().toString());
         }
+        access.named(element);
         return ClassName.get(element);
     }
 
