@@ -24,7 +24,9 @@ import java.util.Set;
  * {@link #closeClients()}/{@link #abortClients()}. {@link #waitClosed()} completes when the server is
  * closed and every connection is gone (Python 3.12+). Usable in try-with-resources.
  *
- * <p>Not thread-safe: use it from its loop's thread.
+ * <p>Not thread-safe: use it from its loop's thread (the loop that started it). With a {@link LoopGroup},
+ * connections run on the group's loops and the server keeps its books through
+ * {@link EventLoop#callSoonThreadsafe}.
  */
 public final class Server implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.tulip.io");
@@ -39,8 +41,12 @@ public final class Server implements AutoCloseable {
     private final List<AsyncFuture<Void>> closeWaiters = new ArrayList<>();
     private AsyncFuture<Void> servingForever;
     private boolean closed;
+    /** Where connections run: null for this server's own loop. */
+    private final LoopGroup workers;
 
-    Server(EventLoop loop, ConnectionHandler handler, List<ServerSocketChannel> listeners, int limit, int backlog) {
+    Server(EventLoop loop, ConnectionHandler handler, List<ServerSocketChannel> listeners, int limit, int backlog,
+            LoopGroup workers) {
+        this.workers = workers;
         this.loop = loop;
         this.handler = handler;
         this.listeners = listeners;
@@ -77,11 +83,46 @@ public final class Server implements AutoCloseable {
     }
 
     private void accepted(SocketChannel ch) {
+        if (workers == null) {
+            serve(loop, ch);
+            return;
+        }
+        EventLoop worker = workers.next();
+        pendingHandoffs++;
+        try {
+            worker.callSoonThreadsafe(() -> serve(worker, ch));
+        } catch (IllegalStateException e) { // the worker loop is closed
+            pendingHandoffs--;
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // dropping it anyway
+            }
+        }
+    }
+
+    private int pendingHandoffs;
+
+    /** Runs on the server's loop: book-keeping of connections that live on other loops. */
+    private void onServerLoop(EventLoop from, Runnable r) {
+        if (from == loop) {
+            r.run();
+        } else if (!loop.isClosed()) {
+            try {
+                loop.callSoonThreadsafe(r);
+            } catch (IllegalStateException closedMeanwhile) {
+                // the server's loop is gone: nobody is left to keep the books for
+            }
+        }
+    }
+
+    /** Sets a connection up on {@code on} (this server's loop, or a worker's) and starts its handler. */
+    private void serve(EventLoop on, SocketChannel ch) {
         SocketTransport t;
         try {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            t = new SocketTransport(loop, ch, new StreamReader(loop, limit));
+            t = new SocketTransport(on, ch, new StreamReader(on, limit));
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "dropping a connection that failed at accept", e);
             try {
@@ -89,26 +130,37 @@ public final class Server implements AutoCloseable {
             } catch (IOException ignored) {
                 // already failing
             }
+            if (on != loop) {
+                onServerLoop(on, () -> {
+                    pendingHandoffs--;
+                    checkWaiters();
+                });
+            }
             return;
         }
-        connections.add(t);
-        t.onLost = () -> {
+        onServerLoop(on, () -> {
+            if (on != loop) {
+                pendingHandoffs--;
+            }
+            connections.add(t);
+        });
+        t.onLost = () -> onServerLoop(on, () -> {
             connections.remove(t);
             checkWaiters();
-        };
+        });
         StreamWriter writer = new StreamWriter(t);
         Coroutine<Void> body;
         try {
             body = handler.handle(t.reader, writer);
         } catch (RuntimeException | Error e) {
-            loop.callExceptionHandler("Unhandled exception in the connection handler of " + this, e);
+            on.callExceptionHandler("Unhandled exception in the connection handler of " + this, e);
             t.abort();
             return;
         }
-        Task<Void> task = loop.createTask(body);
+        Task<Void> task = on.createTask(body);
         task.addDoneCallback(f -> {
             if (!f.cancelled() && f.exception() != null) {
-                loop.callExceptionHandler("Unhandled exception in the connection handler for " + t.peer, f.exception());
+                on.callExceptionHandler("Unhandled exception in the connection handler for " + t.peer, f.exception());
                 t.abort();
             } else {
                 t.close();
@@ -188,19 +240,27 @@ public final class Server implements AutoCloseable {
     /** Closes every accepted connection after what is queued for it (Python 3.13's {@code close_clients}). */
     public void closeClients() {
         for (SocketTransport t : new ArrayList<>(connections)) {
-            t.close();
+            onLoopOf(t, t::close);
         }
     }
 
     /** Aborts every accepted connection at once (Python 3.13's {@code abort_clients}). */
     public void abortClients() {
         for (SocketTransport t : new ArrayList<>(connections)) {
-            t.abort();
+            onLoopOf(t, t::abort);
+        }
+    }
+
+    private void onLoopOf(SocketTransport t, Runnable r) {
+        if (t.loop == loop) {
+            r.run();
+        } else {
+            t.loop.callSoonThreadsafe(r);
         }
     }
 
     private void checkWaiters() {
-        if (closed && connections.isEmpty()) {
+        if (closed && connections.isEmpty() && pendingHandoffs == 0) {
             for (AsyncFuture<Void> w : closeWaiters) {
                 if (!w.done()) {
                     w.setResult(null);

@@ -15,16 +15,13 @@ import java.util.ArrayDeque;
  * once and what the kernel does not take is queued and sent when the socket is writable, with high/low
  * water marks pausing and resuming {@link StreamWriter#drain()}.
  */
-final class SocketTransport {
+final class SocketTransport extends Transport {
     private static final System.Logger LOG = System.getLogger("dev.tulip.io");
     /** One receive buffer per loop thread, shared by every socket of that loop (data is copied out at once). */
     private static final ThreadLocal<ByteBuffer> RECEIVE = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1 << 16));
 
     final EventLoop loop;
     final SocketChannel channel;
-    final StreamReader reader;
-    final InetSocketAddress peer;
-    final InetSocketAddress local;
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private long queued;
     private int highWater = 64 * 1024;
@@ -44,11 +41,9 @@ final class SocketTransport {
     Runnable onLost;
 
     SocketTransport(EventLoop loop, SocketChannel channel, StreamReader reader) throws IOException {
+        super(reader, (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress());
         this.loop = loop;
         this.channel = channel;
-        this.reader = reader;
-        this.peer = (InetSocketAddress) channel.getRemoteAddress();
-        this.local = (InetSocketAddress) channel.getLocalAddress();
         this.closed = loop.createFuture();
         reader.setTransport(this);
         loop.addReader(channel, onReadable);
@@ -82,6 +77,7 @@ final class SocketTransport {
         }
     }
 
+    @Override
     void pauseReading() {
         if (!readingPaused && !closing && !lost) {
             readingPaused = true;
@@ -89,6 +85,7 @@ final class SocketTransport {
         }
     }
 
+    @Override
     void resumeReading() {
         if (readingPaused) {
             readingPaused = false;
@@ -100,6 +97,7 @@ final class SocketTransport {
 
     // ---- writing ----
 
+    @Override
     void write(ByteBuffer data, boolean mayKeep) {
         if (eofWritten) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
@@ -168,14 +166,17 @@ final class SocketTransport {
         }
     }
 
+    @Override
     boolean writePaused() {
         return writePaused;
     }
 
+    @Override
     long bufferSize() {
         return queued;
     }
 
+    @Override
     void setWriteBufferLimits(int high, int low) {
         if (high < 0 || low < 0 || low > high) {
             throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
@@ -190,6 +191,7 @@ final class SocketTransport {
         }
     }
 
+    @Override
     AsyncFuture<Void> drainWaiter() {
         AsyncFuture<Void> w = loop.createFuture();
         drainWaiters.add(w);
@@ -210,6 +212,7 @@ final class SocketTransport {
         }
     }
 
+    @Override
     void writeEof() {
         if (closing || eofWritten) {
             return;
@@ -234,23 +237,28 @@ final class SocketTransport {
 
     // ---- closing ----
 
+    @Override
     boolean isClosing() {
         return closing || lost;
     }
 
+    @Override
     boolean isLost() {
         return lost;
     }
 
+    @Override
     Throwable lostWith() {
         return lostWith;
     }
 
+    @Override
     AsyncFuture<Void> closedFuture() {
         return closed;
     }
 
     /** Closes after sending what is queued; asyncio's {@code transport.close()}. */
+    @Override
     void close() {
         if (closing || lost) {
             return;
@@ -263,6 +271,7 @@ final class SocketTransport {
     }
 
     /** Closes now, dropping what is queued; asyncio's {@code transport.abort()}. */
+    @Override
     void abort() {
         if (!lost) {
             closing = true;

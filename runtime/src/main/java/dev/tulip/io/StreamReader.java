@@ -43,7 +43,7 @@ public final class StreamReader implements AsyncIterable<byte[]> {
     private boolean eof;
     private Throwable exception;
     private AsyncFuture<Void> waiter;
-    private SocketTransport transport;
+    private Transport transport;
     private boolean paused;
 
     /**
@@ -61,7 +61,7 @@ public final class StreamReader implements AsyncIterable<byte[]> {
         this.limit = limit;
     }
 
-    void setTransport(SocketTransport transport) {
+    void setTransport(Transport transport) {
         this.transport = transport;
     }
 

@@ -21,13 +21,13 @@ import java.nio.charset.StandardCharsets;
  * <p>Not thread-safe: use it from its loop's thread.
  */
 public final class StreamWriter {
-    private final SocketTransport transport;
+    private final Transport transport;
 
-    StreamWriter(SocketTransport transport) {
+    StreamWriter(Transport transport) {
         this.transport = transport;
     }
 
-    SocketTransport transport() {
+    Transport transport() {
         return transport;
     }
 

@@ -154,6 +154,11 @@ public final class Streams {
 
     private static Server bind(EventLoop loop, ConnectionHandler handler, InetAddress[] hosts, int port, int limit,
             int backlog) {
+        return bind(loop, handler, hosts, port, limit, backlog, null);
+    }
+
+    private static Server bind(EventLoop loop, ConnectionHandler handler, InetAddress[] hosts, int port, int limit,
+            int backlog, LoopGroup workers) {
         List<InetSocketAddress> targets = new ArrayList<>();
         if (hosts == null) {
             targets.add(new InetSocketAddress(port));
@@ -191,7 +196,37 @@ public final class Streams {
             }
             throw SocketTransport.sneaky(e);
         }
-        return new Server(loop, handler, listeners, limit, backlog);
+        return new Server(loop, handler, listeners, limit, backlog, workers);
+    }
+
+    /**
+     * Starts a server whose connections run on the loops of {@code workers} (round robin), Netty's
+     * boss/worker model: the loop awaiting this accepts, the group's loops serve. The handler is called
+     * on the connection's loop. {@code host} must be null or a literal address here.
+     *
+     * @param workers the loops that run the connections
+     * @param handler what runs for each connection, on its loop
+     * @param host where to listen (null or a literal address)
+     * @param port the port, or 0
+     * @return a coroutine producing the server (owned by the awaiting loop)
+     */
+    public static Coroutine<Server> startServer(LoopGroup workers, ConnectionHandler handler, String host, int port) {
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(handler, "handler");
+        checkPort(port);
+        if (host != null && !Connector.isLiteral(host)) {
+            throw new IllegalArgumentException("startServer on a LoopGroup takes null or a literal address, got " + host);
+        }
+        return new Lazy<>("Streams.startServer", () -> {
+            EventLoop loop = EventLoop.running();
+            InetAddress[] hosts;
+            try {
+                hosts = host == null ? null : new InetAddress[] {InetAddress.getByName(host)};
+            } catch (IOException e) {
+                throw SocketTransport.sneaky(e);
+            }
+            return done(loop, bind(loop, handler, hosts, port, StreamReader.DEFAULT_LIMIT, 100, workers));
+        });
     }
 
     private static void checkPort(int port) {
