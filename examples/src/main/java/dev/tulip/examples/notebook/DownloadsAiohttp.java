@@ -5,6 +5,7 @@ import static dev.tulip.Tulip.*;
 import dev.tulip.Async;
 import dev.tulip.Coroutine;
 import dev.tulip.http.ClientSession;
+import dev.tulip.io.AsyncFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ import java.util.List;
  *     await asyncio.gather(*(download(url) for url in urls))
  * }</pre>
  *
- * <p>{@code async with} is a try-with-resources over an {@code AsyncCloseable}. The write goes through
- * {@link AsyncWrite}, off the loop.
+ * <p>{@code async with} is a try-with-resources over an {@code AsyncCloseable}. aiofiles' open, write
+ * and close are one {@link AsyncFiles#write}, which writes off the loop.
  */
 public final class DownloadsAiohttp {
     private DownloadsAiohttp() {
@@ -45,10 +46,8 @@ public final class DownloadsAiohttp {
         try (var session = new ClientSession()) {
             try (var resp = await(session.get(url))) {
                 if (resp.status() == 200) {
-                    var f = await(AsyncWrite.open(dir.resolve(filename)));
                     System.out.println(filename + " downloaded");
-                    await(f.write(await(resp.read())));
-                    await(f.close());
+                    await(AsyncFiles.write(dir.resolve(filename), await(resp.read())));
                     System.out.println(filename + " saved");
                 }
             }
