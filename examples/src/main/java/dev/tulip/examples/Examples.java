@@ -21,6 +21,8 @@ import dev.tulip.examples.lecture.WriterConsumer;
 import dev.tulip.examples.notebook.AsyncDwarfs;
 import dev.tulip.examples.notebook.Awaitables;
 import dev.tulip.examples.notebook.Dwarfs;
+import dev.tulip.examples.notebook.Downloads;
+import dev.tulip.examples.notebook.DownloadsAiohttp;
 import dev.tulip.examples.notebook.DwarfsYieldFrom;
 import dev.tulip.examples.notebook.GatherOrder;
 import dev.tulip.examples.notebook.InExecutor;
@@ -33,6 +35,7 @@ import dev.tulip.examples.producers.RandomSleeps;
 import dev.tulip.examples.producers.SemaphoreSleeps;
 import dev.tulip.examples.python34.UnboundedQueue;
 import dev.tulip.examples.python34.UnboundedQueueGenerators;
+import dev.tulip.examples.python34.WebSocketCounter;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,7 +106,15 @@ public final class Examples {
                 AsyncDwarfs::main);
         add("async_comprehensions", "002", "collect(dwarfs()) and collect(dwarfs(), filter)",
                 AsyncDwarfs::comprehensions);
-        // seed 003: Python 3.4 (the websocket counter is a network program, not ported)
+        add("downloads", "002", "10 concurrent downloads: blocking URL.openStream through runInExecutor (real time)",
+                Downloads::main);
+        add("downloads_aiohttp", "002", "the same with Tulip's ClientSession and asynchronous writes (real time)",
+                DownloadsAiohttp::main);
+        // seed 003: Python 3.4
+        add("websocket_counter", "003", "a WebSocket server counting every second, a client printing 5 counts (real time)",
+                WebSocketCounter::main);
+        add("websocket_counter_page", "003", "the counter server and its JavaScript page, until Ctrl-C (real time)",
+                virtual -> WebSocketCounter.serveForever(new String[0]));
         add("unbounded_queue", "003", "an unbounded Queue: a producer, then a consumer that waits forever",
                 UnboundedQueue::main);
         add("unbounded_queue_generators", "003", "the same with generators and yieldFrom, on the hand-made Loop",

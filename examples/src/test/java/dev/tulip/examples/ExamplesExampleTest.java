@@ -15,7 +15,7 @@ class ExamplesExampleTest {
             assertTrue(output.matches("(?s).*\\n  00\\d  " + name + " +\\S.*"), name + " in\n" + output);
             count++;
         }
-        assertEquals(34, count);
+        assertEquals(38, count);
         assertEquals(count + 1, output.split("\n").length);
     }
 
