@@ -283,6 +283,16 @@ public final class Task<T> extends AsyncFuture<T> {
                 c = (Coroutine<?>) parent;
             } else if (next instanceof Coroutine) {
                 Coroutine<?> child = (Coroutine<?>) next;
+                if (child instanceof InlineCoroutine && child.parent == null && !DebugTracking.enabled) {
+                    // Queue.put with room, Queue.get with an item: done in place, the parent goes on.
+                    InlineCoroutine<?> inline = (InlineCoroutine<?>) child;
+                    if (inline.tryNow()) {
+                        value = inline.result;
+                        inline.result = null;
+                        inline.recycle();
+                        continue;
+                    }
+                }
                 if (child.parent != null) {
                     error = new IllegalStateException("cannot reuse already awaited coroutine " + child
                             + ": a coroutine runs once; call the @Async method again for a new one, or wrap it"
