@@ -221,6 +221,15 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
         return status;
     }
 
+    /**
+     * Makes a future that succeeded pending again. Only for runtime-internal futures that nothing else
+     * can reach any more (a queue's waiter once its task has resumed), so that they can be reused.
+     */
+    final void rearm() {
+        status = PENDING;
+        outcome = null;
+    }
+
     /** The raw outcome for a task resuming after this future: marks an exception retrieved. */
     final Object takeValue() {
         return status == SUCCEEDED ? outcome : null;

@@ -45,6 +45,8 @@ public class Queue<T> extends LoopBound {
     private Put<T> sparePut;
     /** A {@code get} coroutine that completed inline, ready to serve the next {@link #get} (or null). */
     private Get<T> spareGet;
+    /** A waiter whose task was woken and has resumed, ready for the next task that must wait (or null). */
+    private WaiterQueue.Waiter spareWaiter;
 
     /** Creates an unbounded queue; Python's {@code Queue()}. */
     public Queue() {
@@ -141,6 +143,8 @@ public class Queue<T> extends LoopBound {
         if (p != null) {
             sparePut = null;
             p.spent = false;
+            p.parent = null;
+            p.state = 0;
             p.item = item;
             return p;
         }
@@ -176,6 +180,24 @@ public class Queue<T> extends LoopBound {
         }
     }
 
+    /** A pending waiter bound to this queue's loop: the spare one if there is one. */
+    private WaiterQueue.Waiter newWaiter() {
+        WaiterQueue.Waiter w = spareWaiter;
+        if (w != null) {
+            spareWaiter = null;
+            return w;
+        }
+        return new WaiterQueue.Waiter(boundLoop());
+    }
+
+    /** Keeps a waiter that was woken (succeeded) and whose task has resumed, for {@link #newWaiter()}. */
+    private void spare(WaiterQueue.Waiter w) {
+        if (spareWaiter == null && w.status() == AsyncFuture.SUCCEEDED && w.queue == null) {
+            w.rearm();
+            spareWaiter = w;
+        }
+    }
+
     /** {@link #getNowait} once the checks passed (the queue has an item). */
     private T takeUnchecked() {
         T item = takeItem();
@@ -197,6 +219,8 @@ public class Queue<T> extends LoopBound {
         if (g != null) {
             spareGet = null;
             g.spent = false;
+            g.parent = null;
+            g.state = 0;
             return g;
         }
         return new Get<>(this);
@@ -372,6 +396,17 @@ public class Queue<T> extends LoopBound {
             }
         }
 
+        /** Finished after all (it had to wait): back to the pool too, if a coroutine awaited it. */
+        @Override
+        protected void release() {
+            item = null;
+            putter = null;
+            if (parent instanceof Coroutine && queue.sparePut == null && !DebugTracking.enabled) {
+                spent = true;
+                queue.sparePut = this;
+            }
+        }
+
         @Override
         protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
             Queue<T> q = queue;
@@ -388,6 +423,7 @@ public class Queue<T> extends LoopBound {
                         state = 2;
                         throw thrown;
                     }
+                    q.spare(p);
                     break;
                 }
                 case 0:
@@ -406,7 +442,7 @@ public class Queue<T> extends LoopBound {
                     state = 2;
                     throw new QueueShutDown();
                 }
-                putter = new WaiterQueue.Waiter(q.boundLoop());
+                putter = q.newWaiter();
                 q.putters.add(putter);
                 state = 1;
                 return putter;
@@ -474,6 +510,16 @@ public class Queue<T> extends LoopBound {
             }
         }
 
+        /** Finished after all (it had to wait): back to the pool too, if a coroutine awaited it. */
+        @Override
+        protected void release() {
+            getter = null;
+            if (parent instanceof Coroutine && queue.spareGet == null && !DebugTracking.enabled) {
+                spent = true;
+                queue.spareGet = this;
+            }
+        }
+
         @Override
         protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
             Queue<T> q = queue;
@@ -490,6 +536,7 @@ public class Queue<T> extends LoopBound {
                         state = 2;
                         throw thrown;
                     }
+                    q.spare(g);
                     break;
                 }
                 case 0:
@@ -508,7 +555,7 @@ public class Queue<T> extends LoopBound {
                     state = 2;
                     throw new QueueShutDown();
                 }
-                getter = new WaiterQueue.Waiter(q.boundLoop());
+                getter = q.newWaiter();
                 q.getters.add(getter);
                 state = 1;
                 return getter;

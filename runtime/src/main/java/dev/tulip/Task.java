@@ -258,8 +258,8 @@ public final class Task<T> extends AsyncFuture<T> {
             try {
                 next = c.resume(value, error);
             } catch (Throwable t) {
+                Object parent = c.parent; // read first: release() may recycle c (Queue.put/get)
                 c.release();
-                Object parent = c.parent;
                 if (parent == this) {
                     finishExceptionally(t);
                     return;
@@ -274,8 +274,8 @@ public final class Task<T> extends AsyncFuture<T> {
             if (next == Coroutine.COMPLETED) {
                 value = c.result;
                 c.result = null;
+                Object parent = c.parent; // read first: release() may recycle c (Queue.put/get)
                 c.release();
-                Object parent = c.parent;
                 if (parent == this) {
                     finish(value);
                     return;
