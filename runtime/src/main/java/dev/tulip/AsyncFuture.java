@@ -242,7 +242,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
             return (Throwable) outcome;
         }
         if (status == CANCELLED) {
-            return new CancelledError((String) outcome);
+            return CancelledError.raised((String) outcome);
         }
         return null;
     }

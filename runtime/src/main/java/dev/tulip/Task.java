@@ -228,7 +228,7 @@ public final class Task<T> extends AsyncFuture<T> {
             if (!(error instanceof CancelledError)) {
                 // Already woken with a cancellation (an earlier cancel() cancelled what we awaited):
                 // keep that one, as asyncio's __step does.
-                error = new CancelledError(cancelMessage);
+                error = CancelledError.raised(cancelMessage);
             }
             value = null;
         }
