@@ -108,7 +108,9 @@ final class GatheringFuture<R> extends AsyncFuture<List<R>> {
             List<Object> results = new ArrayList<>(children.length);
             for (AsyncFuture<?> child : children) {
                 if (child.cancelled()) {
-                    results.add(child.takeError());
+                    // asyncio: CancelledError('' if fut._cancel_message is None else ...), consuming nothing
+                    String message = child.cancelMessage();
+                    results.add(CancelledError.raised(message == null ? "" : message));
                 } else {
                     Throwable exc = child.exception();
                     results.add(exc != null ? exc : child.result());

@@ -367,7 +367,9 @@ public final class Task<T> extends AsyncFuture<T> {
 
     private void finishExceptionally(Throwable t) {
         if (t instanceof CancelledError) {
-            settle(CANCELLED, t.getMessage());
+            // CPython's Task.__step: super().cancel() without the message; the exception is kept for
+            // the first consumer (see AsyncFuture.makeCancelledError).
+            settle(CANCELLED, t);
         } else {
             settle(FAILED, t);
         }
