@@ -80,6 +80,8 @@ class CPythonOracleTest {
                     }
                 }
             }
+            System.out.printf(Locale.ROOT, "[oracle] seeds %d..%d done: %d compared, %d ambiguous, %d diverged so far%n",
+                    first, from + n - 1, compared, ambiguous, diverged.size());
         }
         System.out.printf(Locale.ROOT, "[oracle] %d programs from seed %d: %d compared (%d end in a deadlock"
                 + " on both sides), %d ambiguous skipped, %d diverged%n", count, first, compared, deadlocks,
