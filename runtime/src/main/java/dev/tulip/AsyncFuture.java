@@ -325,8 +325,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
         if (cb instanceof Task) {
             loop.readyTask((Task<?>) cb);
         } else {
-            Consumer<Object> consumer = (Consumer<Object>) cb;
-            loop.callSoon(() -> consumer.accept(this));
+            loop.readyHandle(new Handle.OfDoneCallback((Consumer<Object>) cb, this));
         }
     }
 
