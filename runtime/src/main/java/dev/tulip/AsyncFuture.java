@@ -88,7 +88,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
                 markRetrieved();
                 throw Sneaky.raise((Throwable) outcome);
             case CANCELLED:
-                throw new CancelledError((String) outcome);
+                throw makeCancelledError(true);
             default:
                 throw new InvalidStateError("Result is not set: " + this + " is still pending; await it first");
         }
@@ -109,7 +109,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
                 markRetrieved();
                 return (Throwable) outcome;
             case CANCELLED:
-                throw new CancelledError((String) outcome);
+                throw makeCancelledError(true);
             default:
                 throw new InvalidStateError("Exception is not set: " + this + " is still pending");
         }
@@ -221,6 +221,15 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
         return status;
     }
 
+    /**
+     * Makes a future that succeeded pending again. Only for runtime-internal futures that nothing else
+     * can reach any more (a queue's waiter once its task has resumed), so that they can be reused.
+     */
+    final void rearm() {
+        status = PENDING;
+        outcome = null;
+    }
+
     /** The raw outcome for a task resuming after this future: marks an exception retrieved. */
     final Object takeValue() {
         return status == SUCCEEDED ? outcome : null;
@@ -233,9 +242,38 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
             return (Throwable) outcome;
         }
         if (status == CANCELLED) {
-            return new CancelledError((String) outcome);
+            return makeCancelledError(false);
         }
         return null;
+    }
+
+    /**
+     * The error that tells a consumer this future was cancelled: asyncio's {@code _make_cancelled_error}.
+     * A task whose coroutine ended by raising a {@link CancelledError} keeps that very exception as its
+     * outcome (its cancel message is then gone, as in CPython, whose {@code Task.__step} calls
+     * {@code super().cancel()} without it): the first consumer gets that exception, later ones a new
+     * one without message.
+     *
+     * @param userFacing whether a user called {@code result()}/{@code exception()} (a stack trace helps)
+     *     rather than the runtime resuming an awaiting task
+     */
+    private CancelledError makeCancelledError(boolean userFacing) {
+        Object o = outcome;
+        if (o instanceof CancelledError) {
+            outcome = null;
+            return (CancelledError) o;
+        }
+        return userFacing ? new CancelledError((String) o) : CancelledError.raised((String) o);
+    }
+
+    /**
+     * The cancel message a cancelled future keeps (null when there is none, or when its task's coroutine
+     * raised the cancellation itself); asyncio's {@code _cancel_message}.
+     *
+     * @return the message or null
+     */
+    final String cancelMessage() {
+        return outcome instanceof String ? (String) outcome : null;
     }
 
     final void settle(byte newStatus, Object newOutcome) {
@@ -268,7 +306,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
             case FAILED:
                 return String.valueOf(outcome);
             case CANCELLED:
-                return outcome == null ? "" : Repr.of(outcome);
+                return outcome instanceof String ? Repr.of(outcome) : "";
             default:
                 return "";
         }
@@ -287,8 +325,7 @@ public non-sealed class AsyncFuture<T> implements Awaitable<T> {
         if (cb instanceof Task) {
             loop.readyTask((Task<?>) cb);
         } else {
-            Consumer<Object> consumer = (Consumer<Object>) cb;
-            loop.callSoon(() -> consumer.accept(this));
+            loop.readyHandle(new Handle.OfDoneCallback((Consumer<Object>) cb, this));
         }
     }
 

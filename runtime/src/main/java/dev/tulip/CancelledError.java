@@ -28,4 +28,18 @@ public class CancelledError extends Error {
     public CancelledError(String message) {
         super(message);
     }
+
+    /**
+     * A cancellation raised by the runtime into a task (at its await, or from an awaited future). Its
+     * stack trace would only show the event loop's frames, so it is not filled in (as kotlinx-coroutines
+     * does for its cancellations), except in debug mode; a cancellation storm then costs no stack walks.
+     */
+    CancelledError(String message, boolean writableStackTrace) {
+        super(message, null, true, writableStackTrace);
+    }
+
+    /** The runtime's cancellation with a message: stack trace only in debug mode. */
+    static CancelledError raised(String message) {
+        return new CancelledError(message, DebugTracking.enabled);
+    }
 }

@@ -616,6 +616,12 @@ public final class EventLoop implements AutoCloseable {
         ready.add(task);
     }
 
+    /** Schedules a handle made by the runtime (a done callback), as {@link #callSoon} does. */
+    void readyHandle(Handle handle) {
+        checkThread("callSoon");
+        ready.add(handle);
+    }
+
     void schedule(TimerHandle timer) {
         timers.add(timer);
     }

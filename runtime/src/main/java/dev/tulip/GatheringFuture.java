@@ -40,10 +40,12 @@ final class GatheringFuture<R> extends AsyncFuture<List<R>> {
      * loop (or the loop of the first future), and returns the gathering future.
      */
     static <R> GatheringFuture<R> of(Iterable<? extends Awaitable<?>> aws, boolean returnExceptions) {
-        List<AsyncFuture<?>> children = new ArrayList<>();
-        List<AsyncFuture<?>> unique = new ArrayList<>();
-        List<AsyncFuture<?>> alreadyDone = new ArrayList<>();
-        Map<Awaitable<?>, AsyncFuture<?>> seen = new IdentityHashMap<>();
+        // Sized up front when the count is known: a gather of 1,000 would otherwise regrow each of these.
+        int expected = aws instanceof java.util.Collection ? ((java.util.Collection<?>) aws).size() : 10;
+        List<AsyncFuture<?>> children = new ArrayList<>(expected);
+        List<AsyncFuture<?>> unique = new ArrayList<>(expected);
+        List<AsyncFuture<?>> alreadyDone = null;
+        Map<Awaitable<?>, AsyncFuture<?>> seen = new IdentityHashMap<>(expected);
         EventLoop loop = null;
         for (Awaitable<?> arg : aws) {
             if (arg == null) {
@@ -58,6 +60,9 @@ final class GatheringFuture<R> extends AsyncFuture<List<R>> {
                 seen.put(arg, fut);
                 unique.add(fut);
                 if (fut.done()) {
+                    if (alreadyDone == null) {
+                        alreadyDone = new ArrayList<>();
+                    }
                     alreadyDone.add(fut);
                 }
             }
@@ -79,8 +84,10 @@ final class GatheringFuture<R> extends AsyncFuture<List<R>> {
         }
         // As in Python 3.12: children that are done already are accounted for right away, so that a
         // gather of finished futures is finished when it is returned.
-        for (AsyncFuture<?> fut : alreadyDone) {
-            outer.childDone(fut);
+        if (alreadyDone != null) {
+            for (AsyncFuture<?> fut : alreadyDone) {
+                outer.childDone(fut);
+            }
         }
         return outer;
     }
@@ -108,7 +115,9 @@ final class GatheringFuture<R> extends AsyncFuture<List<R>> {
             List<Object> results = new ArrayList<>(children.length);
             for (AsyncFuture<?> child : children) {
                 if (child.cancelled()) {
-                    results.add(child.takeError());
+                    // asyncio: CancelledError('' if fut._cancel_message is None else ...), consuming nothing
+                    String message = child.cancelMessage();
+                    results.add(CancelledError.raised(message == null ? "" : message));
                 } else {
                     Throwable exc = child.exception();
                     results.add(exc != null ? exc : child.result());

@@ -53,4 +53,32 @@ public abstract class Handle {
             return "<Handle " + (cancelled ? "cancelled" : String.valueOf(callback)) + ">";
         }
     }
+
+    /** A future's done callback, scheduled when the future completes: one object, no capturing lambda. */
+    static final class OfDoneCallback extends Handle {
+        private java.util.function.Consumer<Object> callback;
+        private AsyncFuture<?> future;
+
+        OfDoneCallback(java.util.function.Consumer<Object> callback, AsyncFuture<?> future) {
+            this.callback = callback;
+            this.future = future;
+        }
+
+        @Override
+        void fire() {
+            callback.accept(future);
+        }
+
+        @Override
+        public void cancel() {
+            super.cancel();
+            callback = null;
+            future = null;
+        }
+
+        @Override
+        public String toString() {
+            return "<Handle " + (cancelled ? "cancelled" : callback + "(" + future + ")") + ">";
+        }
+    }
 }

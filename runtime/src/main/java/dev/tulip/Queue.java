@@ -41,6 +41,12 @@ public class Queue<T> extends LoopBound {
     private boolean isShutdown;
     /** The items of a FIFO or LIFO queue (null for a priority queue, which keeps its own heap). */
     final ArrayDeque<Object> items;
+    /** A {@code put} coroutine that completed inline, ready to serve the next {@link #put} (or null). */
+    private Put<T> sparePut;
+    /** A {@code get} coroutine that completed inline, ready to serve the next {@link #get} (or null). */
+    private Get<T> spareGet;
+    /** A waiter whose task was woken and has resumed, ready for the next task that must wait (or null). */
+    private WaiterQueue.Waiter spareWaiter;
 
     /** Creates an unbounded queue; Python's {@code Queue()}. */
     public Queue() {
@@ -133,6 +139,15 @@ public class Queue<T> extends LoopBound {
      *     {@link QueueShutDown} if the queue is (or gets) shut down
      */
     public final Coroutine<Void> put(T item) {
+        Put<T> p = sparePut;
+        if (p != null) {
+            sparePut = null;
+            p.spent = false;
+            p.parent = null;
+            p.state = 0;
+            p.item = item;
+            return p;
+        }
         return new Put<>(this, item);
     }
 
@@ -151,10 +166,45 @@ public class Queue<T> extends LoopBound {
         if (full()) {
             throw new QueueFull();
         }
+        putUnchecked(item);
+    }
+
+    /** {@link #putNowait} once the checks passed (the queue has room and is not shut down). */
+    private void putUnchecked(T item) {
         putItem(item);
-        unfinishedTasks++;
-        finished.clear();
-        getters.wakeNext();
+        if (unfinishedTasks++ == 0) {
+            finished.clear(); // finished is set exactly while unfinishedTasks == 0
+        }
+        if (!getters.isEmpty()) {
+            getters.wakeNext();
+        }
+    }
+
+    /** A pending waiter bound to this queue's loop: the spare one if there is one. */
+    private WaiterQueue.Waiter newWaiter() {
+        WaiterQueue.Waiter w = spareWaiter;
+        if (w != null) {
+            spareWaiter = null;
+            return w;
+        }
+        return new WaiterQueue.Waiter(boundLoop());
+    }
+
+    /** Keeps a waiter that was woken (succeeded) and whose task has resumed, for {@link #newWaiter()}. */
+    private void spare(WaiterQueue.Waiter w) {
+        if (spareWaiter == null && w.status() == AsyncFuture.SUCCEEDED && w.queue == null) {
+            w.rearm();
+            spareWaiter = w;
+        }
+    }
+
+    /** {@link #getNowait} once the checks passed (the queue has an item). */
+    private T takeUnchecked() {
+        T item = takeItem();
+        if (!putters.isEmpty()) {
+            putters.wakeNext();
+        }
+        return item;
     }
 
     /**
@@ -165,6 +215,14 @@ public class Queue<T> extends LoopBound {
      *     shut down and empty
      */
     public final Coroutine<T> get() {
+        Get<T> g = spareGet;
+        if (g != null) {
+            spareGet = null;
+            g.spent = false;
+            g.parent = null;
+            g.state = 0;
+            return g;
+        }
         return new Get<>(this);
     }
 
@@ -183,9 +241,7 @@ public class Queue<T> extends LoopBound {
             }
             throw new QueueEmpty();
         }
-        T item = takeItem();
-        putters.wakeNext();
-        return item;
+        return takeUnchecked();
     }
 
     /**
@@ -308,14 +364,47 @@ public class Queue<T> extends LoopBound {
      * }
      * }</pre>
      */
-    private static final class Put<T> extends Coroutine<Void> {
+    private static final class Put<T> extends InlineCoroutine<Void> {
         private final Queue<T> queue;
         private T item;
         private WaiterQueue.Waiter putter;
+        /** True once it completed inline, until {@link Queue#put} hands it out again: awaiting it now is a reuse. */
+        boolean spent;
 
         Put(Queue<T> queue, T item) {
             this.queue = queue;
             this.item = item;
+        }
+
+        @Override
+        boolean tryNow() {
+            Queue<T> q = queue;
+            if (spent || state != 0 || q.isShutdown || q.full()) {
+                return false;
+            }
+            T it = item;
+            item = null;
+            q.putUnchecked(it); // debug mode (thread checks) never takes the inline path
+            spent = true;
+            return true;
+        }
+
+        @Override
+        void recycle() {
+            if (queue.sparePut == null) {
+                queue.sparePut = this;
+            }
+        }
+
+        /** Finished after all (it had to wait): back to the pool too, if a coroutine awaited it. */
+        @Override
+        protected void release() {
+            item = null;
+            putter = null;
+            if (parent instanceof Coroutine && queue.sparePut == null && !DebugTracking.enabled) {
+                spent = true;
+                queue.sparePut = this;
+            }
         }
 
         @Override
@@ -334,9 +423,13 @@ public class Queue<T> extends LoopBound {
                         state = 2;
                         throw thrown;
                     }
+                    q.spare(p);
                     break;
                 }
                 case 0:
+                    if (spent) {
+                        throw reused(this, q.sparePut == this ? () -> q.sparePut = null : null);
+                    }
                     if (thrown != null) {
                         throw thrown;
                     }
@@ -349,7 +442,7 @@ public class Queue<T> extends LoopBound {
                     state = 2;
                     throw new QueueShutDown();
                 }
-                putter = new WaiterQueue.Waiter(q.boundLoop());
+                putter = q.newWaiter();
                 q.putters.add(putter);
                 state = 1;
                 return putter;
@@ -389,12 +482,42 @@ public class Queue<T> extends LoopBound {
      * }
      * }</pre>
      */
-    private static final class Get<T> extends Coroutine<T> {
+    private static final class Get<T> extends InlineCoroutine<T> {
         private final Queue<T> queue;
         private WaiterQueue.Waiter getter;
+        /** True once it completed inline, until {@link Queue#get} hands it out again: awaiting it now is a reuse. */
+        boolean spent;
 
         Get(Queue<T> queue) {
             this.queue = queue;
+        }
+
+        @Override
+        boolean tryNow() {
+            Queue<T> q = queue;
+            if (spent || state != 0 || q.empty()) {
+                return false;
+            }
+            result = q.takeUnchecked();
+            spent = true;
+            return true;
+        }
+
+        @Override
+        void recycle() {
+            if (queue.spareGet == null) {
+                queue.spareGet = this;
+            }
+        }
+
+        /** Finished after all (it had to wait): back to the pool too, if a coroutine awaited it. */
+        @Override
+        protected void release() {
+            getter = null;
+            if (parent instanceof Coroutine && queue.spareGet == null && !DebugTracking.enabled) {
+                spent = true;
+                queue.spareGet = this;
+            }
         }
 
         @Override
@@ -413,9 +536,13 @@ public class Queue<T> extends LoopBound {
                         state = 2;
                         throw thrown;
                     }
+                    q.spare(g);
                     break;
                 }
                 case 0:
+                    if (spent) {
+                        throw reused(this, q.spareGet == this ? () -> q.spareGet = null : null);
+                    }
                     if (thrown != null) {
                         throw thrown;
                     }
@@ -428,7 +555,7 @@ public class Queue<T> extends LoopBound {
                     state = 2;
                     throw new QueueShutDown();
                 }
-                getter = new WaiterQueue.Waiter(q.boundLoop());
+                getter = q.newWaiter();
                 q.getters.add(getter);
                 state = 1;
                 return getter;
@@ -441,6 +568,19 @@ public class Queue<T> extends LoopBound {
         protected String name() {
             return "Queue.get";
         }
+    }
+
+    /**
+     * The error for awaiting a {@code put} or {@code get} coroutine a second time, after it completed
+     * inline and went back to the pool (which it leaves, so that it is never handed out again).
+     */
+    private static IllegalStateException reused(Coroutine<?> c, Runnable unpool) {
+        if (unpool != null) {
+            unpool.run();
+        }
+        c.state = 2;
+        return new IllegalStateException("cannot reuse already awaited coroutine " + c
+                + ": a coroutine runs once; call put/get again for a new one");
     }
 
     /**

@@ -52,7 +52,7 @@ final class Sleep extends TimerHandle implements Suspension<Void> {
 
     /** The outcome for the woken task: null, or the cancellation. */
     Throwable takeError() {
-        return cancelled ? new CancelledError(cancelMessage) : null;
+        return cancelled ? CancelledError.raised(cancelMessage) : null;
     }
 
     @Override

@@ -238,7 +238,7 @@ public final class Task<T> extends AsyncFuture<T> {
             if (!(error instanceof CancelledError)) {
                 // Already woken with a cancellation (an earlier cancel() cancelled what we awaited):
                 // keep that one, as asyncio's __step does.
-                error = new CancelledError(cancelMessage);
+                error = CancelledError.raised(cancelMessage);
             }
             value = null;
         }
@@ -268,8 +268,8 @@ public final class Task<T> extends AsyncFuture<T> {
             try {
                 next = c.resume(value, error);
             } catch (Throwable t) {
+                Object parent = c.parent; // read first: release() may recycle c (Queue.put/get)
                 c.release();
-                Object parent = c.parent;
                 if (parent == this) {
                     finishExceptionally(t);
                     return;
@@ -284,8 +284,8 @@ public final class Task<T> extends AsyncFuture<T> {
             if (next == Coroutine.COMPLETED) {
                 value = c.result;
                 c.result = null;
+                Object parent = c.parent; // read first: release() may recycle c (Queue.put/get)
                 c.release();
-                Object parent = c.parent;
                 if (parent == this) {
                     finish(value);
                     return;
@@ -293,6 +293,16 @@ public final class Task<T> extends AsyncFuture<T> {
                 c = (Coroutine<?>) parent;
             } else if (next instanceof Coroutine) {
                 Coroutine<?> child = (Coroutine<?>) next;
+                if (child instanceof InlineCoroutine && child.parent == null && !DebugTracking.enabled) {
+                    // Queue.put with room, Queue.get with an item: done in place, the parent goes on.
+                    InlineCoroutine<?> inline = (InlineCoroutine<?>) child;
+                    if (inline.tryNow()) {
+                        value = inline.result;
+                        inline.result = null;
+                        inline.recycle();
+                        continue;
+                    }
+                }
                 if (child.parent != null) {
                     error = new IllegalStateException("cannot reuse already awaited coroutine " + child
                             + ": a coroutine runs once; call the @Async method again for a new one, or wrap it"
@@ -367,7 +377,9 @@ public final class Task<T> extends AsyncFuture<T> {
 
     private void finishExceptionally(Throwable t) {
         if (t instanceof CancelledError) {
-            settle(CANCELLED, t.getMessage());
+            // CPython's Task.__step: super().cancel() without the message; the exception is kept for
+            // the first consumer (see AsyncFuture.makeCancelledError).
+            settle(CANCELLED, t);
         } else {
             settle(FAILED, t);
         }

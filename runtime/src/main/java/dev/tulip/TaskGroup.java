@@ -1,7 +1,6 @@
 package dev.tulip;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,8 +38,13 @@ public final class TaskGroup implements AsyncContextManager {
     private boolean exiting;
     private boolean aborting;
     private boolean parentCancelRequested;
-    /** Tasks not done yet, in creation order (so that aborting cancels them in a deterministic order). */
-    private final LinkedHashSet<Task<?>> tasks = new LinkedHashSet<>();
+    /**
+     * The group's tasks in creation order (so that aborting cancels them in a deterministic order); done
+     * ones are dropped in batches (see {@link #onTaskDone}), so a long-lived group retains only live ones.
+     */
+    private final ArrayList<Task<?>> tasks = new ArrayList<>();
+    /** How many of {@link #tasks} are not done. */
+    private int live;
     private List<Throwable> errors = new ArrayList<>();
     private Throwable baseError;
     private AsyncFuture<Boolean> onCompleted;
@@ -84,7 +88,7 @@ public final class TaskGroup implements AsyncContextManager {
      *     done) or shutting down (a task failed, or the block is being cancelled)
      */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
-        if (exiting && tasks.isEmpty()) {
+        if (exiting && live == 0) {
             throw new IllegalStateException("TaskGroup " + this + " is finished");
         }
         if (aborting) {
@@ -92,6 +96,7 @@ public final class TaskGroup implements AsyncContextManager {
         }
         Task<T> task = loop.createTask(coroutine, name);
         tasks.add(task);
+        live++;
         task.addDoneCallback(onTaskDone);
         return task;
     }
@@ -121,8 +126,8 @@ public final class TaskGroup implements AsyncContextManager {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<TaskGroup");
-        if (!tasks.isEmpty()) {
-            sb.append(" tasks=").append(tasks.size());
+        if (live != 0) {
+            sb.append(" tasks=").append(live);
         }
         if (errors != null && !errors.isEmpty()) {
             sb.append(" errors=").append(errors.size());
@@ -150,9 +155,14 @@ public final class TaskGroup implements AsyncContextManager {
     }
 
     private void onTaskDone(AsyncFuture<?> task) {
-        tasks.remove(task);
+        live--;
+        if (live == 0) {
+            tasks.clear();
+        } else if (tasks.size() >= 64 && live < tasks.size() / 2) {
+            tasks.removeIf(AsyncFuture::done); // amortised O(1) per task, order kept
+        }
         AsyncFuture<Boolean> waiter = onCompleted;
-        if (waiter != null && tasks.isEmpty() && !waiter.done()) {
+        if (waiter != null && live == 0 && !waiter.done()) {
             waiter.setResult(Boolean.TRUE);
         }
         if (task.cancelled()) {
@@ -244,7 +254,7 @@ public final class TaskGroup implements AsyncContextManager {
                         state = 1;
                         continue;
                     case 1: // while (!tasks.isEmpty())
-                        if (g.tasks.isEmpty()) {
+                        if (g.live == 0) {
                             state = 3;
                             continue;
                         }

@@ -368,4 +368,46 @@ class QueueTest {
         settle();
         assertEquals(List.of("joined"), log);
     }
+
+    /** put/get with room complete inline and are pooled: a second await of the same one is still an error. */
+    @Test
+    void inlinePutAndGetStayLazyAndRunOnce() {
+        Queue<Integer> q = new Queue<>(3);
+        List<Object> seen = new ArrayList<>();
+        Coroutine<?>[] held = new Coroutine<?>[3];
+        loop.runUntilComplete(Script.of(
+                run(() -> {
+                    held[0] = q.put(1);
+                    held[1] = q.put(2);
+                    seen.add(q.qsize()); // lazy: nothing put yet
+                }),
+                then(() -> held[1]),
+                then(() -> held[0]),
+                run(() -> seen.add(q.toString())),
+                then(() -> held[0]),
+                (v, thrown) -> {
+                    seen.add(thrown == null ? "no error" : thrown.getClass().getSimpleName());
+                    held[2] = q.put(3);
+                    return null;
+                },
+                then(() -> held[2]),
+                then(q::get),
+                (v, thrown) -> {
+                    seen.add(v);
+                    return null;
+                },
+                then(q::get),
+                (v, thrown) -> {
+                    seen.add(v);
+                    return null;
+                },
+                then(q::get),
+                (v, thrown) -> {
+                    seen.add(v);
+                    seen.add(q.qsize());
+                    return null;
+                }));
+        assertEquals(List.of(0, "<Queue maxsize=3 _queue=[2, 1] tasks=2>", "IllegalStateException", 2, 1, 3, 0), seen);
+        assertTrue(held[0] != held[1], "two puts handed out before either is awaited are distinct");
+    }
 }
