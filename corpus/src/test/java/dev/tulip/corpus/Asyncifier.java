@@ -273,6 +273,7 @@ final class Asyncifier {
         private int depth;
         private int statements;
         private int calls;
+        private int noAwait;
 
         BodyEditor(CompilationUnitTree unit, Set<Element> chosen, List<Edit> edits, long base) {
             this.unit = unit;
@@ -302,9 +303,15 @@ final class Asyncifier {
             return null;
         }
 
+        // No awaits inside (Tulip rejects them there), but its returns still end the coroutine.
         @Override
         public Void visitSynchronized(SynchronizedTree node, Void p) {
-            return null;
+            noAwait++;
+            try {
+                return super.visitSynchronized(node, p);
+            } finally {
+                noAwait--;
+            }
         }
 
         @Override
@@ -314,13 +321,15 @@ final class Asyncifier {
 
         @Override
         public Void visitBlock(BlockTree node, Void p) {
-            awaitBefore(node.getStatements());
+            if (noAwait == 0) {
+                awaitBefore(node.getStatements());
+            }
             return super.visitBlock(node, p);
         }
 
         @Override
         public Void visitCase(CaseTree node, Void p) {
-            if (node.getCaseKind() == CaseTree.CaseKind.STATEMENT) {
+            if (node.getCaseKind() == CaseTree.CaseKind.STATEMENT && noAwait == 0) {
                 awaitBefore(node.getStatements());
             }
             // labels are constants: only the body is scanned
@@ -365,6 +374,9 @@ final class Asyncifier {
                         || select instanceof MemberSelectTree ms && isThisOrClass(ms.getExpression()));
             long start = pos.getStartPosition(unit, node);
             long end = pos.getEndPosition(unit, node);
+            if (noAwait > 0) {
+                return super.visitMethodInvocation(node, p);
+            }
             if (own) {
                 // a call of another asyncified method of this class: await its coroutine
                 TypeMirror result = ((javax.lang.model.element.ExecutableElement) target).getReturnType();

@@ -55,10 +55,16 @@ class CommonsLang3Test {
         List<String> tests = new ArrayList<>();
         List<Path> testFiles = new ArrayList<>();
         for (String c : classes) {
-            Path f = lib.testSrc.resolve(PKG + c + "Test.java");
-            if (Files.exists(f)) {
-                testFiles.add(f);
-                tests.add("org.apache.commons.lang3." + c + "Test");
+            // the class's tests: CTest and CSomethingTest (StringUtilsTrimStripTest, ...)
+            try (var files = Files.list(lib.testSrc.resolve(PKG))) {
+                for (Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.startsWith(c) && name.endsWith("Test.java") && !testFiles.contains(f)
+                            && (name.equals(c + "Test.java") || Character.isUpperCase(name.charAt(c.length())))) {
+                        testFiles.add(f);
+                        tests.add("org.apache.commons.lang3." + name.substring(0, name.length() - 5));
+                    }
+                }
             }
         }
         Path origTests = work.resolve("orig-test-classes");
