@@ -10,4 +10,5 @@
 module tulip.runtime {
     exports dev.tulip;
     exports dev.tulip.internal;
+    exports dev.tulip.io;
 }

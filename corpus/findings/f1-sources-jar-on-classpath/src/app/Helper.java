@@ -1,0 +1,1 @@
+package app; public class Helper { public static int one() { return 1; } }

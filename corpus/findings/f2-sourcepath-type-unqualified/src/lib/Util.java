@@ -1,0 +1,5 @@
+package lib;
+
+public class Util {
+    public static final Integer ONE = 1;
+}
