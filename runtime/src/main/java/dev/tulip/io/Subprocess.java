@@ -37,11 +37,11 @@ public final class Subprocess {
     }
 
     /**
-     * Starts {@code command} with stdin, stdout and stderr piped.
+     * Starts {@code command} with stdin, stdout and stderr piped. Awaiting the result raises
+     * {@link IOException} (undeclared) if the program cannot be started.
      *
      * @param command the program and its arguments (no shell)
      * @return a coroutine producing the running process
-     * @throws IOException (undeclared, from the coroutine) if the program cannot be started
      */
     public static Coroutine<Subprocess> createSubprocessExec(String... command) {
         if (command.length == 0) {
