@@ -110,10 +110,7 @@ final class MainClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
                 for (Element e : p.getEnclosedElements()) {
                     JavaFileObject found = e instanceof TypeElement ? mainSource.apply((TypeElement) e) : null;
                     if (found != null && !roots.contains(found.toUri())) {
-                        String binary = mainElements.getBinaryName((TypeElement) e).toString();
-                        JavaFileObject source = new MainSourceFile(found, binary);
-                        sourceNames.put(source, binary);
-                        files.add(source);
+                        serve(files, found, mainElements.getBinaryName((TypeElement) e).toString());
                     }
                 }
             }
@@ -125,13 +122,17 @@ final class MainClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
                 found = resource(StandardLocation.CLASS_PATH, packageName, name + ".java");
             }
             if (found != null && !roots.contains(found.toUri())) {
-                String binary = packageName.isEmpty() ? name : packageName + "." + name;
-                JavaFileObject source = new MainSourceFile(found, binary);
-                sourceNames.put(source, binary);
-                files.add(source);
+                serve(files, found, packageName.isEmpty() ? name : packageName + "." + name);
             }
         }
         return files;
+    }
+
+    /** Serves a source file of the user's compilation to the shadow under its binary name. */
+    private void serve(List<JavaFileObject> files, FileObject found, String binaryName) {
+        JavaFileObject source = new MainSourceFile(found, binaryName);
+        sourceNames.put(source, binaryName);
+        files.add(source);
     }
 
     /**
