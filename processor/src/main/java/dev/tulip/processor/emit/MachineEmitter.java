@@ -34,9 +34,6 @@ import javax.lang.model.element.TypeParameterElement;
  * that routes exceptions to the handler of the state that raised them.
  */
 public final class MachineEmitter {
-    static final ClassName COROUTINE = ClassName.get("dev.tulip", "Coroutine");
-    static final ClassName GENERATOR = ClassName.get("dev.tulip", "Generator");
-    static final ClassName ASYNC_GENERATOR = ClassName.get("dev.tulip", "AsyncGenerator");
     static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
 
     private final AsyncMethod method;
@@ -47,7 +44,8 @@ public final class MachineEmitter {
     private final String caught;
     private final String awaiting;
     private final String running;
-    private final List<TypeVariableName> typeVariables = new ArrayList<>();
+    private final FactorySignature signatureTypes;
+    private final List<TypeVariableName> typeVariables;
     /** Type variables standing for private classes (see {@link StandIns}): the machine's own, not the factory's. */
     private final List<TypeVariableName> standIns;
 
@@ -62,16 +60,13 @@ public final class MachineEmitter {
         this.caught = caughtName;
         this.awaiting = awaitingName;
         this.running = runningName;
-        if (!method.isStatic()) {
-            typeVariables.addAll(TypeNames.instanceTypeVariables(method.owner));
-        }
-        for (TypeParameterElement p : method.element.getTypeParameters()) {
-            typeVariables.add(TypeVariableName.get(p));
-        }
+        this.signatureTypes = new FactorySignature(method, typeNames);
+        this.typeVariables = signatureTypes.typeVariables();
     }
 
-    public List<TypeVariableName> typeVariables() {
-        return typeVariables;
+    /** The factory's view of the method's types, which the machine shares. */
+    public FactorySignature signatureTypes() {
+        return signatureTypes;
     }
 
     /** True if creating the machine needs type arguments ({@code new Machine<>(...)}). */
@@ -79,16 +74,8 @@ public final class MachineEmitter {
         return !typeVariables.isEmpty() || !standIns.isEmpty();
     }
 
-    /** The runtime base class: Coroutine, Generator or AsyncGenerator. */
-    public ClassName baseClass() {
-        switch (method.kind) {
-            case GENERATOR:
-                return GENERATOR;
-            case ASYNC_GENERATOR:
-                return ASYNC_GENERATOR;
-            default:
-                return COROUTINE;
-        }
+    private ClassName baseClass() {
+        return signatureTypes.baseClass();
     }
 
     /** What resume returns: the yielded value for a generator, an awaitable otherwise. */
@@ -97,43 +84,23 @@ public final class MachineEmitter {
                 : ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
     }
 
-    public TypeName resultType() {
-        TypeName r = typeNames.of(method.resultType);
-        return r.isPrimitive() ? r.box() : r;
+    private TypeName resultType() {
+        return signatureTypes.resultType();
     }
 
-    /** True if the result type mentions a private class of the user's, which the factory cannot name. */
-    public boolean resultMentionsPrivateClass() {
-        return typeNames.mentionsInaccessible(method.resultType);
+    private TypeName constructorParameterType(javax.lang.model.element.VariableElement p) {
+        return signatureTypes.constructorParameterType(p);
     }
 
-    /** True if generated code cannot name {@code type} (it mentions a private nested class). */
-    public boolean isPrivateType(javax.lang.model.type.TypeMirror type) {
-        return typeNames.mentionsInaccessible(type);
+    private TypeName selfType() {
+        return signatureTypes.selfType();
     }
 
-    /** The type of a parameter as the state machine holds it. */
-    public TypeName parameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.denotable(p.asType());
-    }
+    private List<TreePrinter.HoistedType> hoisted = List.of();
 
-    /** The type of a parameter as the factory accepts it from the user's code (see {@link TypeNames#supertypeFor}). */
-    public TypeName factoryParameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.supertypeFor(p.asType());
-    }
-
-    /**
-     * The type of a parameter as the machine's constructor takes it: as the machine holds it, but as the
-     * factory accepts it when it mentions a stand-in, which the factory cannot name (the constructor
-     * casts).
-     */
-    public TypeName constructorParameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.mentionsStandIn(p.asType()) ? factoryParameterType(p) : parameterType(p);
-    }
-
-    /** The receiver's type (the enclosing class with its type variables), for instance methods. */
-    public TypeName selfType() {
-        return typeNames.of(method.owner.asType());
+    /** The body's local records, enums and interfaces, declared as members of the machine. */
+    public void hoist(List<TreePrinter.HoistedType> types) {
+        this.hoisted = types;
     }
 
     public TypeSpec emit(String fileName, long line) {
@@ -189,6 +156,14 @@ public final class MachineEmitter {
                 .returns(String.class)
                 .addStatement("return $S", method.displayName())
                 .build());
+        for (TreePrinter.HoistedType h : hoisted) {
+            // A placeholder JavaPoet renders (so the declaration's types are imported and JavaPoet knows
+            // the member's name); CompanionEmitter replaces it with the declaration itself.
+            type.addType(TypeSpec.classBuilder(h.name)
+                    .addStaticBlock(CodeBlock.builder().add(CompanionEmitter.HOISTED_BEGIN + "\n")
+                            .add(h.declaration).add(CompanionEmitter.HOISTED_END + "\n").build())
+                    .build());
+        }
         type.addMethod(resume());
         MethodSpec release = release(fields);
         if (release != null) {
