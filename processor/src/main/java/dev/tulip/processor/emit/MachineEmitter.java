@@ -179,7 +179,7 @@ public final class MachineEmitter {
                 s.append(", ");
             }
             s.append(typeNames.of(method.element.getParameters().get(i).asType()).toString()
-                    .replaceAll("([a-z0-9_]+\\.)+", ""));
+                    .replaceAll("(?<![\\w$])([a-z][a-z0-9_]*\\.)+", "")); // package prefixes only: Kitchen.Lock stays
         }
         return s.append(')').toString();
     }
