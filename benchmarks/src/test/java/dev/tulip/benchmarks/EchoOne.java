@@ -5,6 +5,12 @@ final class EchoOne {
     private EchoOne() {
     }
 
+    /**
+     * Runs one case after a one-second warm-up.
+     *
+     * @param args system, connections, message size, seconds
+     * @throws Exception if the echo fails
+     */
     public static void main(String[] args) throws Exception {
         int conns = Integer.parseInt(args[1]);
         int size = Integer.parseInt(args[2]);

@@ -20,10 +20,17 @@ final class EchoSideBySide {
     private EchoSideBySide() {
     }
 
+    /** One system's echo: runs a case and reports its operations, wall and CPU seconds (null if unavailable). */
     interface Peer {
         EchoComparison.Result run(int conns, int size, double seconds) throws Exception;
     }
 
+    /**
+     * Runs the comparison.
+     *
+     * @param args seconds per case (2), rounds (3), path of echo_asyncio.py
+     * @throws Exception if a peer fails
+     */
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
