@@ -92,6 +92,22 @@ class RejectionTest {
         assertThat(c).hadErrorCount(1);
     }
 
+    /**
+     * Issue 13, bug 8: the misuse checks run on every unit that mentions Tulip's markers, also in a
+     * compilation that has no {@code @Async} method at all (the processor used to claim only its own
+     * annotations, so this compiled and failed at run time).
+     */
+    @Test
+    void awaitInAPlainClassCompiledAlone() {
+        Compilation c = compile(
+                "  static void plain() {",                   // line 6
+                "    await(sleep(1));",
+                "  }");
+        assertThat(c).hadErrorContaining("await(...) is only legal inside an @Async method: mark 'plain' @Async")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(10);
+        assertThat(c).hadErrorCount(1);
+    }
+
     @Test
     void awaitInFieldInitializer() {
         Compilation c = compile(
