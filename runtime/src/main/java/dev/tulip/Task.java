@@ -275,6 +275,7 @@ public final class Task<T> extends AsyncFuture<T> {
                     return;
                 }
                 c = (Coroutine<?>) parent;
+                AsyncFrames.add(t, c);
                 value = null;
                 error = t;
                 continue;

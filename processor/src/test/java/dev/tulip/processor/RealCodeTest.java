@@ -440,4 +440,44 @@ class RealCodeTest {
                 "}");
         assertEquals("[a, b] a=1 [c]", run("gen.Box", box, frozen));
     }
+    /**
+     * Issue 16's debugging goal: an exception thrown three coroutines deep carries, below the innermost
+     * generated frame, a frame for each awaiting coroutine in the user's own lines (method and the line
+     * of its await), innermost first, as a synchronous stack would.
+     */
+    @Test
+    void stackTracesShowTheAwaitChainInTheUsersLines() {
+        JavaFileObject stack = TestCompiler.source("stack.Stack",
+                "package stack;",                                                  // 1
+                "import static dev.tulip.Tulip.*;",                                // 2
+                "import dev.tulip.*;",                                             // 3
+                "public class Stack {",                                            // 4
+                "  @Async static Coroutine<Integer> parse(String s) {",            // 5
+                "    await(sleep(0));",                                            // 6
+                "    return done(Integer.parseInt(s));",                           // 7
+                "  }",                                                             // 8
+                "  @Async static Coroutine<Integer> load(String s) {",             // 9
+                "    int x = await(parse(s));",                                    // 10
+                "    return done(x + 1);",                                         // 11
+                "  }",                                                             // 12
+                "  @Async static Coroutine<Integer> main() {",                     // 13
+                "    await(sleep(0));",                                            // 14
+                "    return done(await(load(\"nope\")));",                         // 15
+                "  }",                                                             // 16
+                "  public static String run() {",
+                "    try { Tulip.runVirtual(StackAsync.main()); return \"no exception\"; }",
+                "    catch (NumberFormatException e) {",
+                "      StringBuilder out = new StringBuilder();",
+                "      for (StackTraceElement f : e.getStackTrace()) {",
+                "        if (f.getClassName().startsWith(\"stack.\")) out.append(f.getClassName()).append('.')",
+                "            .append(f.getMethodName()).append(':').append(f.getLineNumber() > 0 ? \"\" + f.getLineNumber() : \"?\")",
+                "            .append(f.getFileName().equals(\"Stack.java\") ? \"\" : \"(generated)\").append(' ');",
+                "      }",
+                "      return out.toString().replaceAll(\"StackAsync.java:\\\\d+\", \"\").replaceAll(\":\\\\d+\\\\(generated\\\\)\", \":N(generated)\").trim();",
+                "    }",
+                "  }",
+                "}");
+        assertEquals("stack.StackAsync$Parse.resume:N(generated) stack.Stack.load:10 stack.Stack.main:15 stack.Stack.run:18",
+                run("stack.Stack", stack));
+    }
 }

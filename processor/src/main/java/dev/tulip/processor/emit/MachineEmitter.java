@@ -37,6 +37,7 @@ public final class MachineEmitter {
     static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
 
     private final AsyncMethod method;
+    private final dev.tulip.processor.model.Env env;
     private final Cfg cfg;
     private final Liveness liveness;
     private final TypeNames typeNames;
@@ -52,6 +53,7 @@ public final class MachineEmitter {
     public MachineEmitter(dev.tulip.processor.model.Env env, AsyncMethod method, Cfg cfg, Liveness liveness,
             TypeNames typeNames, String dispatchLabel, String caughtName, String awaitingName, String runningName) {
         this.method = method;
+        this.env = env;
         this.standIns = StandIns.declarations(env, typeNames);
         this.cfg = cfg;
         this.liveness = liveness;
@@ -164,12 +166,52 @@ public final class MachineEmitter {
                             .add(h.declaration).add(CompanionEmitter.HOISTED_END + "\n").build())
                     .build());
         }
+        if (method.kind != AsyncMethod.Kind.GENERATOR) {
+            addAsyncFrame(type);
+        }
         type.addMethod(resume());
         MethodSpec release = release(fields);
         if (release != null) {
             type.addMethod(release);
         }
         return type.build();
+    }
+
+    /**
+     * {@code asyncFrame()}: the method and the line of the await each state resumes from, so that an
+     * exception passing through this coroutine shows where it waited (see Coroutine.asyncFrame).
+     */
+    private void addAsyncFrame(TypeSpec.Builder type) {
+        int states = 0;
+        for (Block b : cfg.blocks) {
+            states = Math.max(states, b.state + 1);
+        }
+        long[] lines = new long[states];
+        boolean any = false;
+        for (Block b : cfg.blocks) {
+            if (b.state >= 0 && b.isResumePoint && b.suspendedLine > 0) {
+                lines[b.state] = b.suspendedLine;
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        CodeBlock.Builder table = CodeBlock.builder().add("{");
+        for (int i = 0; i < lines.length; i++) {
+            table.add(i == 0 ? "$L" : ", $L", lines[i]);
+        }
+        type.addField(FieldSpec.builder(int[].class, "awaitLines$", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The source line of the await each state resumes from (0: none).\n")
+                .initializer(table.add("}").build()).build());
+        String binary = env.elements.getBinaryName(method.owner).toString();
+        type.addMethod(MethodSpec.methodBuilder("asyncFrame")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(StackTraceElement.class)
+                .addStatement("return asyncFrame($S, $S, $S, awaitLines$$)", binary, method.element.getSimpleName(),
+                        method.fileName())
+                .build());
     }
 
     private String signature() {

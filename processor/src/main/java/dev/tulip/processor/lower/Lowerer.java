@@ -748,6 +748,7 @@ public final class Lowerer {
             current = head;
             Block resumed = newBlock(s);
             resumed.isResumePoint = true;
+            resumed.suspendedLine = printer.line(s);
             Var has = temp(ClassName.get(Boolean.class), "hasNext");
             Terminator.Suspend suspend = new Terminator.Suspend(CodeBlock.of("$L.hasNext()", it.name), resumed);
             suspend.uses.add(it);
