@@ -244,6 +244,16 @@ public final class StreamWriter {
     }
 
     /**
+     * The TLS session of a TLS stream (asyncio's {@code get_extra_info('ssl_object')}): its protocol,
+     * cipher suite, peer certificates.
+     *
+     * @return the session, or null for a plain stream
+     */
+    public javax.net.ssl.SSLSession sslSession() {
+        return transport.sslSession();
+    }
+
+    /**
      * The reader of the same connection.
      *
      * @return the reader
