@@ -267,7 +267,13 @@ public final class Server implements AutoCloseable {
     /** Closes every accepted connection after what is queued for it (Python 3.13's {@code close_clients}). */
     public void closeClients() {
         for (SocketTransport t : new ArrayList<>(connections)) {
-            onLoopOf(t, t.tls != null ? t.tls::close : t::close);
+            onLoopOf(t, () -> { // read tls on the connection's loop: a worker sets it there
+                if (t.tls != null) {
+                    t.tls.close(); // close_notify first
+                } else {
+                    t.close();
+                }
+            });
         }
     }
 

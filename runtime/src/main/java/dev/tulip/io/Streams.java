@@ -301,6 +301,23 @@ public final class Streams {
      * @return a coroutine producing the server (owned by the awaiting loop)
      */
     public static Coroutine<Server> startServer(LoopGroup workers, ConnectionHandler handler, String host, int port) {
+        return startServer(workers, handler, host, port, (TlsOptions) null);
+    }
+
+    /**
+     * Starts a TLS server whose connections run on the loops of {@code workers}; each connection's
+     * handshake runs on its loop. See {@link #startServer(LoopGroup, ConnectionHandler, String, int)} and
+     * {@link #startServer(ConnectionHandler, String, int, TlsOptions)}.
+     *
+     * @param workers the loops that run the connections
+     * @param handler what runs for each connection, on its loop, once its handshake is done
+     * @param host where to listen (null or a literal address)
+     * @param port the port, or 0
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine producing the server (owned by the awaiting loop)
+     */
+    public static Coroutine<Server> startServer(LoopGroup workers, ConnectionHandler handler, String host, int port,
+            TlsOptions tls) {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(handler, "handler");
         checkPort(port);
@@ -315,7 +332,7 @@ public final class Streams {
             } catch (IOException e) {
                 throw SocketTransport.sneaky(e);
             }
-            return done(loop, bind(loop, handler, hosts, port, StreamReader.DEFAULT_LIMIT, 100, workers, null));
+            return done(loop, bind(loop, handler, hosts, port, StreamReader.DEFAULT_LIMIT, 100, workers, tls));
         });
     }
 

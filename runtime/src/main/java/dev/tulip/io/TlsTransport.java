@@ -143,7 +143,7 @@ final class TlsTransport extends Transport {
         socketEof = true;
         if (!handshakeDone) {
             if (error == null) {
-                fail(new SSLHandshakeException("the peer closed the connection during the TLS handshake"), false);
+                fail(new SSLHandshakeException(peerName + " closed the connection during the TLS handshake"), false);
             }
             return;
         }
@@ -261,8 +261,12 @@ final class TlsTransport extends Transport {
         if (error != null || raw.isLost()) {
             return;
         }
-        if (handshakeDone && !eofDelivered && !readingPaused
-                && (engine.isInboundDone() || socketEof && !canUnwrapMore())) {
+        if (handshakeDone && !eofDelivered && !readingPaused && socketEof && !engine.isInboundDone()
+                && canUnwrapMore()) {
+            loop.callSoon(this::pump); // whole records were left: deliver them before the end of stream
+            return;
+        }
+        if (handshakeDone && !eofDelivered && !readingPaused && (engine.isInboundDone() || socketEof)) {
             if (!engine.isInboundDone()) {
                 try {
                     engine.closeInbound();
@@ -501,7 +505,7 @@ final class TlsTransport extends Transport {
         if (handshakeDone && backlog.isEmpty() && !pumping && !taskRunning
                 && engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
             try {
-                while (data.hasRemaining() && wrap(data)) {
+                while (data.hasRemaining() && !raw.isLost() && wrap(data)) {
                     if (engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {
                         break;
                     }

@@ -413,6 +413,33 @@ class TlsStreamsTest {
     }
 
     @Test
+    void tlsConnectionsOnALoopGroup() throws Exception {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (LoopGroup group = new LoopGroup(2); EventLoop loop = new EventLoop()) {
+            Server server = loop.runUntilComplete(Streams.startServer(group, (r, w) -> {
+                threads.add(Thread.currentThread().getName());
+                return Echo.lines(r, w);
+            }, "127.0.0.1", 0, TlsOptions.of(serverCtx)));
+            java.util.List<Connection> cs = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Connection c = loop.runUntilComplete(Streams.openConnection("127.0.0.1", server.port(), clientCtx));
+                c.writer().write("m" + i + "\n");
+                assertEquals("m" + i + "\n", s(loop.runUntilComplete(c.reader().readLine())));
+                cs.add(c);
+            }
+            assertEquals(java.util.Set.of("tulip-loop-0", "tulip-loop-1"), threads);
+            server.close();
+            server.closeClients(); // close_notify from each worker loop
+            loop.runUntilComplete(server.waitClosed());
+            for (Connection c : cs) {
+                assertEquals(0, loop.runUntilComplete(c.reader().read(1)).length, "closed by the worker loop");
+                assertNull(c.reader().exception(), "a clean close_notify, not a truncation");
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void plainServerStillPlain() {
         // the hooks TLS added to the socket transport leave a plain stream as it was
         try (EventLoop loop = new EventLoop()) {
