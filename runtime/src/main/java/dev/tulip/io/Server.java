@@ -126,6 +126,7 @@ public final class Server implements AutoCloseable {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             t = new SocketTransport(on, ch, new StreamReader(on, limit));
+            t.accepted = true;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "dropping a connection that failed at accept", e);
             try {

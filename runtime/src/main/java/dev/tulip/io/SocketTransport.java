@@ -41,6 +41,8 @@ final class SocketTransport extends Transport {
     Runnable onLost;
     /** When TLS runs over this socket: what gets its bytes, end of stream and loss instead of the reader. */
     TlsTransport tls;
+    /** Accepted by a server (TLS started on it later takes the server's side). */
+    boolean accepted;
     private boolean eofReceived;
 
     SocketTransport(EventLoop loop, SocketChannel channel, StreamReader reader) throws IOException {

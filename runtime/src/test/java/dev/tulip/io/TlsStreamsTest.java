@@ -440,6 +440,67 @@ class TlsStreamsTest {
     }
 
     @Test
+    void startTlsUpgradesAPlainConnectionOnBothSides() {
+        try (EventLoop loop = new EventLoop()) {
+            Server server = loop.runUntilComplete(Streams.startServer((r, w) -> Co.of((co, n, sent) -> {
+                switch (n) {
+                    case 0:
+                        return r.readLine();
+                    case 1:
+                        if (!"STARTTLS\n".equals(s((byte[]) sent))) {
+                            return co.finish(null);
+                        }
+                        w.write("GO\n");
+                        return w.startTls(TlsOptions.of(serverCtx)); // the server's side: accepted here
+                    case 2:
+                        return Echo.lines(r, w);
+                    default:
+                        return co.finish(null);
+                }
+            }), "127.0.0.1", 0));
+            Connection c = loop.runUntilComplete(Streams.openConnection("127.0.0.1", server.port()));
+            c.writer().write("STARTTLS\n");
+            assertEquals("GO\n", s(loop.runUntilComplete(c.reader().readLine())));
+            assertNull(c.writer().sslSession());
+            loop.runUntilComplete(c.writer().startTls(TlsOptions.of(clientCtx).serverHostname("localhost")));
+            assertEquals("TLSv1.3", c.writer().sslSession().getProtocol());
+            c.writer().write("secret\n");
+            assertEquals("secret\n", s(loop.runUntilComplete(c.reader().readLine())));
+            assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(c.writer().startTls(TlsOptions.of(clientCtx))));
+            c.writer().writeEof();
+            assertEquals("", s(loop.runUntilComplete(c.reader().readLine())));
+            assertNull(c.reader().exception());
+            c.close();
+            awaitNoConnections(loop, server);
+            server.close();
+            loop.runUntilComplete(server.waitClosed());
+        }
+    }
+
+    @Test
+    void startTlsWithAWrongNameFailsAndCloses() {
+        try (EventLoop loop = new EventLoop()) {
+            java.util.List<Throwable> reported = new java.util.ArrayList<>();
+            loop.setExceptionHandler((l, message, x) -> reported.add(x));
+            Server server = loop.runUntilComplete(Streams.startServer((r, w) -> Co.of((co, n, sent) ->
+                    n == 0 ? w.startTls(TlsOptions.of(serverCtx)) : co.finish(null)), "127.0.0.1", 0));
+            Connection c = loop.runUntilComplete(Streams.openConnection("127.0.0.1", server.port()));
+            SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> loop.runUntilComplete(
+                    c.writer().startTls(TlsOptions.of(clientCtx).serverHostname("wrong.example"))));
+            assertTrue(e.getMessage().contains("wrong.example"), e.getMessage());
+            // waitClosed raises what the connection was lost with, as asyncio's wait_closed
+            assertEquals(e, assertThrows(SSLHandshakeException.class, () -> loop.runUntilComplete(c.writer().waitClosed())));
+            // the server's handler awaited its own startTls: it failed with the client's alert
+            awaitNoConnections(loop, server);
+            loop.runUntilComplete(Tulip.sleep(0.01));
+            assertEquals(1, reported.size(), reported.toString());
+            assertTrue(reported.get(0) instanceof javax.net.ssl.SSLException, reported.toString());
+            server.close();
+        }
+    }
+
+    @Test
     void plainServerStillPlain() {
         // the hooks TLS added to the socket transport leave a plain stream as it was
         try (EventLoop loop = new EventLoop()) {
