@@ -215,6 +215,11 @@ public final class StreamReader implements AsyncIterable<byte[]> {
         return out;
     }
 
+    /** Empties the buffer, returning what it held (bytes that belong to a TLS layer started now). */
+    ByteBuffer takeAll() {
+        return ByteBuffer.wrap(take(end - start));
+    }
+
     private void discard(int n) {
         start += n;
         if (start == end) {
