@@ -166,7 +166,7 @@ public final class MachineEmitter {
                             .add(h.declaration).add(CompanionEmitter.HOISTED_END + "\n").build())
                     .build());
         }
-        if (method.kind != AsyncMethod.Kind.GENERATOR) {
+        if (method.kind == AsyncMethod.Kind.COROUTINE) { // generators are driven by their consumer, not a task
             addAsyncFrame(type);
         }
         type.addMethod(resume());
