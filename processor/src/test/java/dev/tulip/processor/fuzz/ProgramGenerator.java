@@ -195,11 +195,10 @@ final class ProgramGenerator {
         RETURN_WITHOUT_DONE("an @Async method returns with 'return done(value);' (or 'return done();')."
                 + " To return another coroutine's result, write 'return done(await(coroutine));'"),
         /** A rejected form: its message names the method ({@code %s}). */
-        LOCAL_CLASS_BEFORE_AWAIT("Tulip cannot compile a local class declared before an await in the same block"
-                + " (its declaration would not be in scope after the suspension); declare it as a member class in"
-                + " @Async method '%s'"),
-        LOCAL_RECORD("Tulip cannot compile a local record (declare it as a member of the class instead) in"
-                + " @Async method '%s'");
+        LOCAL_CLASS_BEFORE_AWAIT("Tulip cannot compile a local class that captures the local 't' and is declared"
+                + " before an await in the same block (its declaration would not be in scope after the suspension,"
+                + " and a member class cannot capture locals); pass 't' to its constructor, or declare it after the"
+                + " await in @Async method '%s'");
 
         final String message;
 
@@ -2355,14 +2354,11 @@ final class ProgramGenerator {
                     line("}");
                     break;
                 case LOCAL_CLASS_BEFORE_AWAIT:
+                    // One that captures nothing is legal (a member of the state machine); capturing is not.
                     line("class " + z.toUpperCase(java.util.Locale.ROOT) + " { /*ILLEGAL*/");
+                    line("    void f() { t.log(\"" + z + "\", 0); }");
                     line("}");
                     line("await(pause());");
-                    break;
-                case LOCAL_RECORD:
-                    line("record " + z.toUpperCase(java.util.Locale.ROOT) + "(int v) { /*ILLEGAL*/");
-                    line("}");
-                    line("t.log(\"" + z + "\", new " + z.toUpperCase(java.util.Locale.ROOT) + "(1).v());");
                     break;
                 default:
                     throw new AssertionError(il);
