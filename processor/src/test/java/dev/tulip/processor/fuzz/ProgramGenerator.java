@@ -157,16 +157,12 @@ final class ProgramGenerator {
         boolean records = true;
         /** The {@code fuzzlib} package: a package-private base under a public final class, a generic base. */
         boolean libraryHierarchy = true;
-        /**
-         * Some programs (about one in six) in the default package. Off: FZ1, javac aborts when two sources
-         * of the default package end alike (regressions/CatalogueRegressionTest).
-         */
-        boolean defaultPackage = false;
-        // ---- forms the processor rejects today: off until the lead's fixes land
-        /** Local records, enums and interfaces in {@code @Async} bodies (bug 6). */
-        boolean localTypes = false;
-        /** Bound method references to {@code @Async} methods, {@code this::fetch} (bug 7). */
-        boolean boundMethodRefs = false;
+        /** Some programs (about one in six) in the default package (FZ1 fixed: the probe no longer aborts javac). */
+        boolean defaultPackage = true;
+        /** Local records, enums and interfaces in {@code @Async} bodies (bug 6, fixed). */
+        boolean localTypes = true;
+        /** Bound method references to {@code @Async} methods, {@code this::fetch} (bug 7, fixed). */
+        boolean boundMethodRefs = true;
         // ---- accepted today (bug 4's capture does not show): on
         /** A nested {@code enum P0size} beside {@code @Async p0size()}, whose state machine is named P0size (bug 4). */
         boolean nameCapture = true;

@@ -7,7 +7,6 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.tulip.processor.TulipProcessor;
 import dev.tulip.processor.fuzz.Differential;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,6 @@ class CatalogueRegressionTest {
      * element but was: &lt;...[Counter.java], ...[BaseCounter.java]&gt;". Expected: compiles.
      */
     @Test
-    @Disabled("FZ1: javac aborts on default-package sources whose names end alike")
     void defaultPackageSourcesWhoseNamesEndAlike() {
         Compilation c = Compiler.javac().withProcessors(new TulipProcessor()).withOptions("--release", "17").compile(
                 JavaFileObjects.forSourceString("Counter", "public class Counter {\n    int n;\n}\n"),
@@ -57,7 +55,6 @@ class CatalogueRegressionTest {
      * member of the class instead) in @Async method 'm'". Expected: compiles, same trace.
      */
     @Test
-    @Disabled("bug 6: local records are rejected")
     void localRecordInAsyncBody() {
         Differential.program("""
                 record Lt(int a, String b) {}
@@ -73,7 +70,6 @@ class CatalogueRegressionTest {
      * as a member class in @Async method 'm'". Expected: compiles, same trace.
      */
     @Test
-    @Disabled("bug 6: local enums are rejected")
     void localEnumInAsyncBody() {
         Differential.program("""
                 enum Lt { A, B, C }
@@ -85,7 +81,6 @@ class CatalogueRegressionTest {
 
     /** Bug 6 (switch {@code localTypes}): a local interface, rejected as the local enum is. */
     @Test
-    @Disabled("bug 6: local interfaces are rejected")
     void localInterfaceInAsyncBody() {
         Differential.program("""
                 interface Lt { int f(int x); }
@@ -101,7 +96,6 @@ class CatalogueRegressionTest {
      * compiles, same trace.
      */
     @Test
-    @Disabled("bug 7: bound method references to @Async methods are rejected")
     void boundMethodReferenceToAsyncMethod() {
         Differential.program("""
                 BiFunction<Trace, Integer, #CO<Integer>> fn = this::fetch;
