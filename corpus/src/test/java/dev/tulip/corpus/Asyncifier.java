@@ -87,44 +87,18 @@ final class Asyncifier {
      * @return the new source text
      */
     String rewrite(CompilationUnitTree unit, String source) {
-        List<Edit> edits = new ArrayList<>();
-        SourcePositions pos = trees.getSourcePositions();
+        // Which methods become coroutines, in every class of the unit: calls between them are awaited.
+        Map<Element, MethodTree> chosen = new LinkedHashMap<>();
         for (Tree type : unit.getTypeDecls()) {
-            if (!(type instanceof ClassTree c)) {
-                continue;
+            if (type instanceof ClassTree c) {
+                choose(unit, c, c.getSimpleName().toString(), chosen);
             }
-            String cname = c.getSimpleName().toString();
-            if (c.getKind() != Tree.Kind.CLASS && c.getKind() != Tree.Kind.ENUM) {
-                for (Tree m : c.getMembers()) {
-                    if (m instanceof MethodTree mt && mt.getBody() != null) {
-                        outcomes.add(new Outcome(cname + "." + mt.getName(), false,
-                                "declared in a " + c.getKind().toString().toLowerCase() + " (tool: not yet)"));
-                    }
-                }
-                continue;
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (Tree type : unit.getTypeDecls()) {
+            if (type instanceof ClassTree c) {
+                rewriteClass(unit, source, c, c.getSimpleName().toString(), chosen, edits);
             }
-            // Which methods become coroutines: every method with a body (constructors and initializers cannot).
-            Map<Element, MethodTree> chosen = new LinkedHashMap<>();
-            for (Tree m : c.getMembers()) {
-                if (m instanceof MethodTree mt) {
-                    String why = reasonNot(mt);
-                    String name = cname + "." + mt.getName() + signature(mt);
-                    if (why == null) {
-                        chosen.put(trees.getElement(TreePath.getPath(unit, mt)), mt);
-                        outcomes.add(new Outcome(name, true, null));
-                    } else if (!why.isEmpty()) {
-                        outcomes.add(new Outcome(name, false, why));
-                    }
-                } else if (m instanceof ClassTree inner) {
-                    countNested(cname, inner);
-                }
-            }
-            StringBuilder added = new StringBuilder();
-            for (MethodTree mt : chosen.values()) {
-                rewriteMethod(unit, source, c, mt, chosen.keySet(), edits, added);
-            }
-            long end = pos.getEndPosition(unit, c) - 1; // the class's closing brace
-            edits.add(new Edit(end, end, added.toString()));
         }
         edits.sort(Comparator.comparingLong(Edit::pos));
         StringBuilder out = new StringBuilder(source);
@@ -135,15 +109,55 @@ final class Asyncifier {
         return out.toString();
     }
 
-    private void countNested(String outer, ClassTree inner) {
-        for (Tree m : inner.getMembers()) {
-            if (m instanceof MethodTree mt && mt.getBody() != null
-                    && !mt.getName().contentEquals("<init>")) {
-                outcomes.add(new Outcome(outer + "." + inner.getSimpleName() + "." + mt.getName() + signature(mt),
-                        false, "method of a nested class (tool: not yet)"));
-            } else if (m instanceof ClassTree deeper) {
-                countNested(outer + "." + inner.getSimpleName(), deeper);
+    /** Whether the tool rewrites the methods of a class of this kind. */
+    private static boolean rewritable(ClassTree c) {
+        return c.getKind() == Tree.Kind.CLASS || c.getKind() == Tree.Kind.ENUM || c.getKind() == Tree.Kind.RECORD;
+    }
+
+    /**
+     * Records the outcome of every method of {@code c} and its member classes, and adds the methods that
+     * become coroutines to {@code chosen}.
+     *
+     * @param name the class's name relative to its top-level class ({@code Outer.Inner})
+     */
+    private void choose(CompilationUnitTree unit, ClassTree c, String name, Map<Element, MethodTree> chosen) {
+        for (Tree m : c.getMembers()) {
+            if (m instanceof MethodTree mt) {
+                String why = rewritable(c) ? reasonNot(mt) : mt.getBody() == null ? ""
+                        : "declared in " + article(c.getKind()) + " (tool: not yet)";
+                String method = name + "." + mt.getName() + signature(mt);
+                if (why == null) {
+                    chosen.put(trees.getElement(TreePath.getPath(unit, mt)), mt);
+                    outcomes.add(new Outcome(method, true, null));
+                } else if (!why.isEmpty()) {
+                    outcomes.add(new Outcome(method, false, why));
+                }
+            } else if (m instanceof ClassTree inner) {
+                choose(unit, inner, name + "." + inner.getSimpleName(), chosen);
             }
+        }
+    }
+
+    private static String article(Tree.Kind kind) {
+        String k = kind.toString().toLowerCase().replace('_', ' ');
+        return ("aeiou".indexOf(k.charAt(0)) >= 0 ? "an " : "a ") + k;
+    }
+
+    /** Rewrites the chosen methods of {@code c} and of its member classes. */
+    private void rewriteClass(CompilationUnitTree unit, String source, ClassTree c, String name,
+            Map<Element, MethodTree> chosen, List<Edit> edits) {
+        StringBuilder added = new StringBuilder();
+        for (Tree m : c.getMembers()) {
+            if (m instanceof MethodTree mt && chosen.containsKey(trees.getElement(TreePath.getPath(unit, mt)))) {
+                // Outer.Inner's companion is Outer_InnerAsync
+                rewriteMethod(unit, source, name.replace('.', '_') + "Async", mt, chosen.keySet(), edits, added);
+            } else if (m instanceof ClassTree inner) {
+                rewriteClass(unit, source, inner, name + "." + inner.getSimpleName(), chosen, edits);
+            }
+        }
+        if (added.length() > 0) {
+            long end = trees.getSourcePositions().getEndPosition(unit, c) - 1; // the class's closing brace
+            edits.add(new Edit(end, end, added.toString()));
         }
     }
 
@@ -170,10 +184,9 @@ final class Asyncifier {
         return s.append(')').toString();
     }
 
-    private void rewriteMethod(CompilationUnitTree unit, String source, ClassTree c, MethodTree m,
+    private void rewriteMethod(CompilationUnitTree unit, String source, String companion, MethodTree m,
             Set<Element> chosen, List<Edit> edits, StringBuilder added) {
         SourcePositions pos = trees.getSourcePositions();
-        String cname = c.getSimpleName().toString();
         boolean isStatic = m.getModifiers().getFlags().contains(Modifier.STATIC);
         boolean isVoid = m.getReturnType().toString().equals("void");
         BlockTree body = m.getBody();
@@ -192,7 +205,7 @@ final class Asyncifier {
             }
             args.append(p.getName());
         }
-        String call = "dev.tulip.corpus.Sync.run(" + cname + "Async." + asyncName + "(" + args + "))";
+        String call = "dev.tulip.corpus.Sync.run(" + companion + "." + asyncName + "(" + args + "))";
         String entry = "{\n        if (dev.tulip.corpus.Sync.nested()) " + (isVoid
                 ? "{ if (true) " + bodyText + " return; }\n        " + call + ";\n    }"
                 : bodyText + "\n        return " + call + ";\n    }");
