@@ -9,3 +9,7 @@ D=$(mktemp -d)
 javac -d "$D" -cp "$R/runtime/target/classes" \
   -processorpath "$R/processor/target/classes:$JP:$R/runtime/target/classes" src/app/Box.java &&
 java -cp "$D:$R/runtime/target/classes" app.Box
+# The same with a private *static* generic nested class (its own K, V). Expected: a=1
+javac -d "$D" -cp "$R/runtime/target/classes" \
+  -processorpath "$R/processor/target/classes:$JP:$R/runtime/target/classes" src/app/Bucket.java &&
+java -cp "$D:$R/runtime/target/classes" app.Bucket

@@ -393,7 +393,9 @@ final class Asyncifier {
             if (own) {
                 // a call of another asyncified method of this class: await its coroutine
                 TypeMirror result = ((javax.lang.model.element.ExecutableElement) target).getReturnType();
-                String cast = result.getKind().isPrimitive() ? "(" + result + ") " : "";
+                // a cast back to the primitive, unless the value is dropped (a cast is not a statement)
+                boolean dropped = path.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT;
+                String cast = result.getKind().isPrimitive() && !dropped ? "(" + result + ") " : "";
                 edits.add(new Edit(pos.getEndPosition(unit, select), 0, "$async"));
                 edits.add(new Edit(start, depth, cast.isEmpty() ? T + "await(" : "(" + cast + T + "await("));
                 edits.add(new Edit(end, -depth, cast.isEmpty() ? ")" : "))"));

@@ -22,8 +22,34 @@ class CommonsCollections4Test {
             "keyvalue/AbstractMapEntry", "keyvalue/DefaultMapEntry");
 
     /** Classes that do not compile asyncified yet, with the finding (notes/asyncify-findings.md). */
-    static final Map<String, String> HELD_BACK = Map.of(
-            PKG + "map/AbstractInputCheckedMapDecorator.java", "F4");
+    static final Map<String, String> HELD_BACK = heldBack(Map.of(
+            // private (inner or static) generic nested classes created in asyncified methods
+            "F4", List.of("map/AbstractInputCheckedMapDecorator",
+                    "map/ConcurrentReferenceHashMap",
+                    "map/MultiValueMap",
+                    "map/StaticBucketMap",
+                    "list/FixedSizeList",
+                    "map/UnmodifiableEntrySet"),
+            // private constructors of generic classes called from asyncified methods
+            "F5", List.of("bag/UnmodifiableBag",
+                    "bag/UnmodifiableSortedBag",
+                    "collection/UnmodifiableBoundedCollection",
+                    "collection/UnmodifiableCollection",
+                    "list/TreeList",
+                    "map/UnmodifiableMap",
+                    "map/UnmodifiableOrderedMap",
+                    "map/UnmodifiableSortedMap",
+                    "set/ListOrderedSet",
+                    "set/MapBackedSet",
+                    "set/UnmodifiableNavigableSet",
+                    "set/UnmodifiableSet",
+                    "set/UnmodifiableSortedSet")));
+
+    private static Map<String, String> heldBack(Map<String, List<String>> byFinding) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        byFinding.forEach((finding, classes) -> classes.forEach(c -> m.put(PKG + c + ".java", finding)));
+        return m;
+    }
 
     /** The full run: every class of these packages. */
     static final List<String> FULL_PACKAGES = List.of("map", "keyvalue", "list", "set", "bag", "collection");

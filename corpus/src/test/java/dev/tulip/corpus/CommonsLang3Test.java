@@ -31,7 +31,12 @@ class CommonsLang3Test {
     static final List<String> FULL_PACKAGES = List.of("math", "tuple", "builder", "text", "time");
 
     /** Classes that do not compile asyncified yet, with the finding (notes/asyncify-findings.md). */
-    static final Map<String, String> HELD_BACK = Map.of();
+    static final Map<String, String> HELD_BACK = Map.of(
+            // a private constructor of the generic class, private generic nested classes
+            PKG + "builder/DiffBuilder.java", "F4, F5",
+            PKG + "builder/ReflectionDiffBuilder.java", "F5",
+            // a call in the asyncified body the processor's shadow cannot resolve
+            PKG + "time/DurationUtils.java", "F6");
 
     /** The library's sources, unpacked (also the source of a test dependency of other libraries). */
     static Corpus library() {
