@@ -224,7 +224,9 @@ final class Asyncifier {
         }
         String newBody = isVoid ? "{\n        if (true) " + b + "\n        return " + T + "done();\n    }" : b.toString();
 
-        StringBuilder h = new StringBuilder("\n    @dev.tulip.Async\n    ");
+        // private: a subclass's coroutine of an override with a covariant result (Coroutine<SortedSet<E>>
+        // against Coroutine<Set<E>>) would neither override nor hide it; the entry point dispatches.
+        StringBuilder h = new StringBuilder("\n    @dev.tulip.Async\n    private ");
         if (isStatic) {
             h.append("static ");
         }
@@ -383,6 +385,7 @@ final class Asyncifier {
             Element target = path == null ? null : trees.getElement(path);
             ExpressionTree select = node.getMethodSelect();
             boolean own = target != null && chosen.contains(target) && node.getTypeArguments().isEmpty()
+                    && !overridable(target) && sameTopLevel(target, path)
                     && (select instanceof IdentifierTree
                         || select instanceof MemberSelectTree ms && isThisOrClass(ms.getExpression()));
             long start = pos.getStartPosition(unit, node);
@@ -407,6 +410,40 @@ final class Asyncifier {
                 edits.add(new Edit(end, -depth, cast.isEmpty() ? "))" : ")))"));
             }
             return super.visitMethodInvocation(node, p);
+        }
+
+        /**
+         * Whether a call of the method dispatches on the receiver's class: then it stays a plain call of
+         * the entry point, since awaiting the coroutine (private) would skip an override.
+         */
+        private boolean overridable(Element m) {
+            Set<Modifier> mods = m.getModifiers();
+            Element owner = m.getEnclosingElement();
+            return !mods.contains(Modifier.STATIC) && !mods.contains(Modifier.PRIVATE) && !mods.contains(Modifier.FINAL)
+                    && !owner.getModifiers().contains(Modifier.FINAL) && owner.getKind() != ElementKind.ENUM
+                    && owner.getKind() != ElementKind.RECORD;
+        }
+
+        /** Whether the method is in the caller's top-level class (which may call its private coroutine). */
+        private boolean sameTopLevel(Element m, TreePath path) {
+            return outermost(m) == outermost(enclosingClass(path));
+        }
+
+        private Element enclosingClass(TreePath path) {
+            for (TreePath p = path; p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof ClassTree) {
+                    return trees.getElement(p);
+                }
+            }
+            return null;
+        }
+
+        private Element outermost(Element e) {
+            while (e != null && e.getEnclosingElement() != null
+                    && e.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+                e = e.getEnclosingElement();
+            }
+            return e;
         }
 
         private boolean isThisOrClass(ExpressionTree e) {
