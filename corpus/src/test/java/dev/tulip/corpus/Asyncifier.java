@@ -214,7 +214,9 @@ final class Asyncifier {
 
         // The coroutine: a copy of the method's text with edits local to it.
         List<Edit> local = new ArrayList<>();
-        new BodyEditor(unit, chosen, local, bodyStart).scan(body, null);
+        String result = m.getReturnType().toString();
+        boolean primitive = m.getReturnType() instanceof com.sun.source.tree.PrimitiveTypeTree && !isVoid;
+        new BodyEditor(unit, chosen, local, primitive ? result : null).scan(body, null);
         edits.add(new Edit(bodyStart, bodyEnd, entry));
         local.sort(Comparator.comparingLong(Edit::pos).thenComparingLong(Edit::rank));
         StringBuilder b = new StringBuilder(bodyText);
@@ -290,7 +292,11 @@ final class Asyncifier {
         private int calls;
         private int noAwait;
 
-        BodyEditor(CompilationUnitTree unit, Set<Element> chosen, List<Edit> edits, long base) {
+        /** The method's result type when primitive (not void), else null. */
+        private final String primitiveResult;
+
+        BodyEditor(CompilationUnitTree unit, Set<Element> chosen, List<Edit> edits, String primitiveResult) {
+            this.primitiveResult = primitiveResult;
             this.unit = unit;
             this.chosen = chosen;
             this.edits = edits;
@@ -373,8 +379,10 @@ final class Asyncifier {
                 // "return;" -> "return dev.tulip.Tulip.done();"
                 edits.add(new Edit(start + "return".length(), depth, " " + T + "done()"));
             } else {
-                edits.add(new Edit(pos.getStartPosition(unit, node.getExpression()), depth, T + "done("));
-                edits.add(new Edit(pos.getEndPosition(unit, node.getExpression()), -depth, ")"));
+                // a primitive result keeps the return's assignment conversion (return 0; in a long method)
+                String conv = primitiveResult == null ? "" : "(" + primitiveResult + ") (";
+                edits.add(new Edit(pos.getStartPosition(unit, node.getExpression()), depth, T + "done(" + conv));
+                edits.add(new Edit(pos.getEndPosition(unit, node.getExpression()), -depth, conv.isEmpty() ? ")" : "))"));
             }
             return super.visitReturn(node, p);
         }

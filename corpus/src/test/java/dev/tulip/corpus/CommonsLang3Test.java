@@ -36,7 +36,9 @@ class CommonsLang3Test {
             PKG + "builder/DiffBuilder.java", "F4, F5",
             PKG + "builder/ReflectionDiffBuilder.java", "F5",
             // a call in the asyncified body the processor's shadow cannot resolve
-            PKG + "time/DurationUtils.java", "F6");
+            PKG + "time/DurationUtils.java", "F6",
+            // private constants as case labels
+            PKG + "text/ExtendedMessageFormat.java", "F7");
 
     /** The library's sources, unpacked (also the source of a test dependency of other libraries). */
     static Corpus library() {
