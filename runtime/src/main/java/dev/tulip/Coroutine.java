@@ -97,6 +97,36 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Where in the user's source this coroutine is suspended, as a stack frame: generated state
+     * machines return their method and the line of the {@code await} they wait at (null when they are
+     * not suspended at one). When an exception passes from an awaited coroutine into this one, the
+     * driver adds this frame to the exception's stack trace, so that a failure three coroutines deep
+     * shows the whole await chain in the user's lines (as Python's traceback does), not only the
+     * innermost generated {@code resume}.
+     *
+     * @return the frame, or null
+     */
+    protected StackTraceElement asyncFrame() {
+        return null;
+    }
+
+    /**
+     * For generated code: the frame of {@code method} at {@code lines[state]}, or null where the
+     * table has no line for the state (it is not suspended at an await).
+     *
+     * @param declaringClass the binary name of the class declaring the method
+     * @param method the method's name
+     * @param file the source file's simple name
+     * @param lines the line of the await each state resumes from, or 0
+     * @return the frame, or null
+     */
+    protected final StackTraceElement asyncFrame(String declaringClass, String method, String file, int[] lines) {
+        int s = state;
+        return s >= 0 && s < lines.length && lines[s] > 0
+                ? new StackTraceElement(declaringClass, method, file, lines[s]) : null;
+    }
+
     /** True once a task or another coroutine has started driving this coroutine. */
     final boolean isStarted() {
         return parent != null;

@@ -60,7 +60,15 @@ final class DebugTracking {
     }
 
     static void created(Coroutine<?> c) {
-        Watch w = new Watch(c.getClass().getName(), new Throwable("coroutine created here"));
+        // name() of a generated machine is a constant ("Main.log", the user's method), safe to ask for
+        // from Coroutine's constructor; the class (MainAsync$Log) means nothing to the reader.
+        String name;
+        try {
+            name = c.name();
+        } catch (RuntimeException e) {
+            name = c.getClass().getName();
+        }
+        Watch w = new Watch(name, new Throwable("coroutine created here"));
         synchronized (WATCHED) {
             WATCHED.put(c, w);
         }

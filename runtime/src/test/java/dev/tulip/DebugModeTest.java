@@ -69,7 +69,8 @@ class DebugModeTest {
             DebugTracking.enabled = was;
         }
         LogRecord r = records.stream().filter(x -> x.getMessage().contains("was never awaited")).findFirst().orElseThrow();
-        assertTrue(r.getMessage().contains("HandWritten$Cook"), r.getMessage());
+        // named as the user wrote the method (the machine's name()), not by its class HandWritten$Cook
+        assertTrue(r.getMessage().contains("coroutine 'HandWritten.cook' was never awaited"), r.getMessage());
         StackTraceElement[] origin = r.getThrown().getStackTrace();
         assertTrue(java.util.Arrays.stream(origin).anyMatch(e -> e.getMethodName().equals("createAndDrop")));
     }

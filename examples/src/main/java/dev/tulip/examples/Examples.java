@@ -14,6 +14,7 @@ import dev.tulip.examples.handmade.RoundRobin;
 import dev.tulip.examples.handmade.TicTac;
 import dev.tulip.examples.handmade.YieldFromSubtask;
 import dev.tulip.examples.handmade.ZombieSubtask;
+import dev.tulip.examples.io.EchoStreams;
 import dev.tulip.examples.lecture.Famine;
 import dev.tulip.examples.lecture.Morceaux;
 import dev.tulip.examples.lecture.RunForever;
@@ -126,6 +127,9 @@ public final class Examples {
                 Famine::main);
         add("writer_consumer", "004", "a new event loop, a writer and a consumer over a Queue", WriterConsumer::main);
         add("run_forever", "004", "ensureFuture then runForever, stopped cleanly by Ctrl-C", RunForever::main);
+        // not from a seed: asyncio's documentation, "TCP echo client and server using streams"
+        add("echo_streams", "doc", "a line echo server and its client on Tulip streams, in @Async code",
+                EchoStreams::main);
     }
 
     private Examples() {

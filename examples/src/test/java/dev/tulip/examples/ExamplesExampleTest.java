@@ -12,10 +12,10 @@ class ExamplesExampleTest {
         String output = Output.ofExample("list");
         int count = 0;
         for (String name : Examples.names()) {
-            assertTrue(output.matches("(?s).*\\n  00\\d  " + name + " +\\S.*"), name + " in\n" + output);
+            assertTrue(output.matches("(?s).*\\n  (00\\d|doc)  " + name + " +\\S.*"), name + " in\n" + output);
             count++;
         }
-        assertEquals(38, count);
+        assertEquals(39, count);
         assertEquals(count + 1, output.split("\n").length);
     }
 

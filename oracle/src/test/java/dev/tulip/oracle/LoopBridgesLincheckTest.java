@@ -144,12 +144,14 @@ class LoopBridgesLincheckTest {
         }
     }
 
-    private static StressOptions stress() {
+    /** The CI budget of the stress strategy (shared with {@link CrossThreadCompletionLincheckTest}). */
+    static StressOptions stress() {
         return new StressOptions().iterations(10).invocationsPerIteration(200).threads(3).actorsPerThread(3)
                 .actorsBefore(1).actorsAfter(1);
     }
 
-    private static ModelCheckingOptions modelChecking() {
+    /** The CI budget of the model-checking strategy. */
+    static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions().iterations(6).invocationsPerIteration(60).threads(2).actorsPerThread(2)
                 .actorsBefore(1).actorsAfter(1);
     }

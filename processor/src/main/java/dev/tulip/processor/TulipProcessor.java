@@ -10,6 +10,7 @@ import dev.tulip.processor.analysis.PathIndex;
 import dev.tulip.processor.analysis.PlainCodeCheck;
 import dev.tulip.processor.diag.Diagnostics;
 import dev.tulip.processor.emit.CompanionEmitter;
+import dev.tulip.processor.emit.FactorySignature;
 import dev.tulip.processor.emit.MachineEmitter;
 import dev.tulip.processor.access.Access;
 import dev.tulip.processor.emit.TreePrinter;
@@ -181,7 +182,7 @@ public final class TulipProcessor extends AbstractProcessor {
             for (String name : owners) {
                 TypeElement owner = shadow.type(name);
                 if (owner != null) {
-                    compileOwner(env, shadow, owner, round.processingOver());
+                    compileOwner(env, shadow, owner, owners, round.processingOver());
                 }
             }
             List<com.sun.source.tree.CompilationUnitTree> units = new ArrayList<>();
@@ -283,7 +284,8 @@ public final class TulipProcessor extends AbstractProcessor {
         return dev.tulip.processor.analysis.Markers.isCompiledMethod(m);
     }
 
-    private void compileOwner(Env env, ShadowCompilation shadow, TypeElement owner, boolean lastRound) {
+    private void compileOwner(Env env, ShadowCompilation shadow, TypeElement owner, Set<String> owners,
+            boolean lastRound) {
         List<AsyncMethod> valid = new ArrayList<>();
         Map<Element, TreePath> paths = memberPaths(env.trees, owner);
         for (Element m : owner.getEnclosedElements()) {
@@ -294,35 +296,42 @@ public final class TulipProcessor extends AbstractProcessor {
                 }
             }
         }
-        if (valid.isEmpty()) {
+        if (valid.isEmpty() || companionNameTaken(env, owner, valid.get(0).companion)) {
             return;
         }
         // Attribute every body first: a body that mentions a type another processor (or we) will
         // generate this round must wait for the next round, and so must its whole companion.
+        Set<AsyncMethod> unresolved = new java.util.HashSet<>();
         for (AsyncMethod m : valid) {
-            if (!attribute(env.trees, m.path) && !lastRound) {
-                deferred.add(owner.getQualifiedName().toString());
-                return;
+            if (!attribute(env.trees, m.path)) {
+                if (!lastRound) {
+                    deferred.add(owner.getQualifiedName().toString());
+                    return;
+                }
+                unresolved.add(m);
             }
         }
-        CompanionEmitter companion = null;
         Access access = new Access(env, owner);
         dev.tulip.processor.emit.PrivateAccessors accessors =
                 new dev.tulip.processor.emit.PrivateAccessors(env, new TypeNames(env, access),
                         dev.tulip.processor.model.Companions.companionOf(owner));
-        Map<String, Integer> machineNames = new HashMap<>();
-        boolean ok = true;
+        CompanionEmitter companion = new CompanionEmitter(owner, mirror.mainType(owner), valid.get(0).companion,
+                valid.get(0).fileName(), env.elements.getTypeElement("javax.annotation.processing.Generated") != null
+                        && readsJavaCompiler(mirror.mainType(owner)));
+        dev.tulip.processor.emit.MachineNames machineNames = new dev.tulip.processor.emit.MachineNames(
+                env.elements, valid.get(0).unit, owner, valid.get(0).companion.simpleName());
         for (AsyncMethod m : valid) {
-            String base = Character.toUpperCase(m.element.getSimpleName().charAt(0))
-                    + m.element.getSimpleName().toString().substring(1);
-            int n = machineNames.merge(base, 1, Integer::sum);
-            m.machineName = n == 1 ? base : base + n;
+            m.machineName = machineNames.allocate(m.element.getSimpleName());
+            if (unresolved.contains(m) && javacReportsErrorIn(env, shadow, m, owners)) {
+                companion.addUncompiled(new FactorySignature(m, new TypeNames(env, access)));
+                continue;
+            }
             try {
                 TypeNames typeNames = new TypeNames(env, access);
                 PathIndex index = new PathIndex(env.trees, m.path);
                 BodyAnalysis analysis = new BodyAnalysis(env, m, index);
                 if (!analysis.run()) {
-                    ok = false;
+                    companion.addUncompiled(new FactorySignature(m, typeNames));
                     continue;
                 }
                 TreePrinter printer = new TreePrinter(env, m, index, typeNames, access, accessors,
@@ -334,41 +343,121 @@ public final class TulipProcessor extends AbstractProcessor {
                 Liveness liveness = new Liveness(cfg);
                 liveness.run();
                 if (!fieldsHaveNames(env, m, cfg, index, typeNames)) {
-                    ok = false;
+                    companion.addUncompiled(new FactorySignature(m, typeNames));
                     continue;
                 }
                 MachineEmitter machine = new MachineEmitter(env, m, cfg, liveness, typeNames, lowerer.dispatchLabel(),
                         lowerer.caughtName(), lowerer.awaitingName(), lowerer.runningName());
-                TypeSpec type = machine.emit(m.fileName(), printer.line(m.tree));
-                if (companion == null) {
-                    companion = new CompanionEmitter(owner, mirror.mainType(owner), m.companion, m.fileName(),
-                            env.elements.getTypeElement("javax.annotation.processing.Generated") != null
-                                    && readsJavaCompiler(mirror.mainType(owner)));
-                }
-                companion.add(m, machine, type);
+                machine.hoist(printer.hoistedTypes());
+                companion.add(machine, machine.emit(m.fileName(), printer.line(m.tree)));
             } catch (TreePrinter.Unsupported u) {
-                ok = false;
                 env.diagnostics.error(m.unit, u.tree, "Tulip cannot compile " + u.getMessage() + " in @Async method '"
                         + m.element.getSimpleName() + "'");
+                addUncompiled(env, companion, m, access);
             } catch (Diagnostics.Reported r) {
-                ok = false;
+                addUncompiled(env, companion, m, access);
             } catch (RuntimeException | StackOverflowError bug) {
-                ok = false;
                 StringWriter trace = new StringWriter();
                 bug.printStackTrace(new PrintWriter(trace));
                 env.diagnostics.error(m.element, "Internal error in Tulip while compiling @Async method '"
                         + m.element.getSimpleName() + "': " + bug + ". Please report this bug with the method's code."
                         + "\n" + trace);
+                addUncompiled(env, companion, m, access);
             }
         }
-        if (ok && companion != null) {
-            companion.addAccessors(accessors);
-            try {
-                companion.build(access.namesAuxiliary()).writeTo(env.processing.getFiler());
-            } catch (IOException e) {
-                env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
+        companion.addAccessors(accessors);
+        try {
+            companion.writeTo(env.processing.getFiler(), access.namesAuxiliary());
+        } catch (IOException e) {
+            env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * True (and reported) if one of the user's own source files declares a class with the companion's
+     * name: the companion's name is fixed ({@code Foo} gets {@code FooAsync}; callers are written
+     * against it), so the only way out is renaming one of the two classes.
+     */
+    private boolean companionNameTaken(Env env, TypeElement owner, com.palantir.javapoet.ClassName companion) {
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(companion.canonicalName());
+        JavaFileObject file = existing == null ? null : mirror.sourceOf(existing);
+        if (file == null) {
+            return false;
+        }
+        try {
+            if (file.getCharContent(true).toString().startsWith("// Generated by Tulip")) {
+                return false; // an earlier build's output, given back as a source: javac reports the duplicate
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        env.diagnostics.error(owner, "the @Async methods of " + owner.getSimpleName() + " compile into the generated"
+                + " class " + companion.canonicalName() + ", but " + file.getName()
+                + " declares a class of that name: rename one of the two classes");
+        return true;
+    }
+
+    /**
+     * Adds the factory of a method that failed to compile (an error was reported), so that its callers
+     * still resolve; if even its signature cannot be written, the method is left out (the error stands).
+     */
+    private static void addUncompiled(Env env, CompanionEmitter companion, AsyncMethod m, Access access) {
+        try {
+            companion.addUncompiled(new FactorySignature(m, new TypeNames(env, access)));
+        } catch (RuntimeException e) {
+            // the method's own error is reported already; its callers will not resolve
+        }
+    }
+
+    /**
+     * Whether javac reports an error of its own in the body of {@code m}, which it could not resolve:
+     * then Tulip adds nothing (javac's error is the real one), and the compilation fails on it. A body
+     * that names a companion Tulip generates in this round (which javac cannot see yet) is reported
+     * here instead, since javac will see that class and report nothing.
+     */
+    private boolean javacReportsErrorIn(Env env, ShadowCompilation shadow, AsyncMethod m, Set<String> owners) {
+        com.sun.source.util.SourcePositions positions = env.trees.getSourcePositions();
+        long start = positions.getStartPosition(m.unit, m.tree.getBody());
+        long end = positions.getEndPosition(m.unit, m.tree.getBody());
+        List<javax.tools.Diagnostic<? extends JavaFileObject>> errors =
+                shadow.errors(m.unit.getSourceFile(), start, end);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        for (String name : owners) {
+            TypeElement owner = shadow.type(name);
+            if (owner == null) {
+                continue;
+            }
+            String companion = dev.tulip.processor.model.Companions.companionOf(owner).simpleName();
+            for (javax.tools.Diagnostic<? extends JavaFileObject> d : errors) {
+                if (java.util.regex.Pattern.compile("\\b" + companion + "\\b").matcher(d.getMessage(null)).find()) {
+                    env.diagnostics.error(m.unit, innermostAt(env, m, d.getPosition()), "'" + m.element.getSimpleName() + "' names "
+                            + companion + ", the class Tulip generates from " + owner.getSimpleName()
+                            + ": inside @Async code, call the @Async methods themselves (write cook(x), not "
+                            + companion + ".cook(x)); Tulip sends each call to the factory");
+                    return true;
+                }
             }
         }
+        return true;
+    }
+
+    /** The innermost tree of the method's body that spans {@code position} (the body if none does). */
+    private static com.sun.source.tree.Tree innermostAt(Env env, AsyncMethod m, long position) {
+        com.sun.source.util.SourcePositions positions = env.trees.getSourcePositions();
+        com.sun.source.tree.Tree[] found = {m.tree.getBody()};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(com.sun.source.tree.Tree tree, Void unused) {
+                if (tree != null && positions.getStartPosition(m.unit, tree) <= position
+                        && position < positions.getEndPosition(m.unit, tree)) {
+                    found[0] = tree;
+                }
+                return super.scan(tree, unused);
+            }
+        }.scan(m.tree.getBody(), null);
+        return found[0];
     }
 
     /**

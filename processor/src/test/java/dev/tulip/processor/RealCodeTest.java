@@ -229,4 +229,255 @@ class RealCodeTest {
         assertEquals("inner outer hello outer leaf of outer | deep/inner/outer hello outer leaf of outer 11",
                 run("nest.Outer", outer));
     }
+    /**
+     * Bound method references to {@code @Async} methods ({@code this::fetch}, {@code other(log)::fetch},
+     * {@code new Main("n")::fetch}) produce coroutines through the factory, with the reference's own
+     * evaluation: the receiver once, where the reference is, and a null receiver failing there
+     * (JLS 15.13.3), not when the function is applied.
+     */
+    @Test
+    void boundMethodReferencesToAsyncMethods() {
+        JavaFileObject refs = TestCompiler.source("refs.Refs",
+                "package refs;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "import java.util.*;",
+                "import java.util.function.*;",
+                "import java.util.stream.*;",
+                "public class Refs {",
+                "  final String tag;",
+                "  Refs(String tag) { this.tag = tag; }",
+                "  @Async Coroutine<String> fetch(int x) { await(sleep(0)); return done(tag + x); }",
+                "  @Async Coroutine<String> pair(int x, String y) { return done(tag + x + y); }",
+                "  static Refs other(List<String> log) { log.add(\"other\"); return new Refs(\"o\"); }",
+                "  @Async Coroutine<String> main() {",
+                "    StringBuilder out = new StringBuilder();",
+                "    List<Coroutine<String>> cs = Stream.of(1, 2, 3).map(this::fetch).collect(Collectors.toList());",
+                "    out.append(await(gather(cs)));",
+                "    List<String> log = new ArrayList<>();",
+                "    Refs r = other(log);",
+                "    Function<Integer, Coroutine<String>> f = other(log)::fetch;",
+                "    log.add(\"made\");",
+                "    await(sleep(0));",
+                "    out.append(' ').append(await(f.apply(7))).append(' ').append(log);",
+                "    BiFunction<Integer, String, Coroutine<String>> g = this::pair;",
+                "    out.append(' ').append(await(g.apply(1, \"z\")));",
+                "    r = null;",
+                "    try { Function<Integer, Coroutine<String>> h = r::fetch; out.append(\" late\"); }",
+                "    catch (NullPointerException e) { out.append(\" NPE at creation\"); }",
+                "    var xs = IntStream.range(0, 2).boxed().map(new Refs(\"n\")::fetch).toList();",
+                "    out.append(' ').append(await(gather(xs)));",
+                "    return done(out.toString());",
+                "  }",
+                "  public static String run() { return Tulip.runVirtual(RefsAsync.main(new Refs(\"t\"))); }",
+                "}");
+        assertEquals("[t1, t2, t3] o7 [other, other, made] t1z NPE at creation [n0, n1]", run("refs.Refs", refs));
+    }
+
+    /**
+     * In the default package (where a tutorial's {@code async def main()} lands), state machines named
+     * after methods must not hide the user's types: {@code main()} beside {@code class Main}, {@code
+     * order()} beside a top-level {@code record Order}, {@code size()} beside a nested {@code enum Size},
+     * {@code string()} beside {@code String}. (The machines became {@code MainMachine} and so on; before,
+     * the companion did not compile.)
+     */
+    @Test
+    void defaultPackageNamesAreNotCaptured() {
+        JavaFileObject order = TestCompiler.source("Order", "record Order(String item, int n) {}");
+        JavaFileObject main = TestCompiler.source("Main",
+                "import dev.tulip.*;",
+                "import static dev.tulip.Tulip.*;",
+                "public class Main {",
+                "  enum Size { SMALL, BIG }",
+                "  static int count = 0;",
+                "  @Async static Coroutine<Order> order(String item) { await(sleep(0)); count++; return done(new Order(item, count)); }",
+                "  @Async static Coroutine<Size> size(Order o) { await(sleep(0)); return done(o.n() > 1 ? Size.BIG : Size.SMALL); }",
+                "  @Async static Coroutine<String> string() { return done(\"!\"); }",
+                "  @Async static Coroutine<String> main() {",
+                "    Order a = await(order(\"tea\")); Order b = await(order(\"cake\"));",
+                "    return done(a + \" \" + b + \" \" + await(size(a)) + \" \" + await(size(b)) + \" \" + Main.count + await(string()));",
+                "  }",
+                "  public static String run() { return Tulip.runVirtual(MainAsync.main()); }",
+                "}");
+        assertEquals("Order[item=tea, n=1] Order[item=cake, n=2] SMALL BIG 2!", run("Main", order, main));
+    }
+
+    /**
+     * Creating a coroutine runs none of its code, so the factory of a method declaring checked
+     * exceptions declares none: plain code creates and gathers such coroutines without a try. Inside
+     * {@code @Async} bodies javac still checks every call as written, and a catch clause around a call
+     * that only creates the coroutine stays valid in the generated code.
+     */
+    @Test
+    void checkedExceptionsArriveWhereTheCoroutineIsAwaited() {
+        JavaFileObject io = TestCompiler.source("io.Io",
+                "package io;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "import java.io.IOException;",
+                "public class Io {",
+                "  @Async static Coroutine<Void> blocker() throws InterruptedException { Thread.sleep(1); await(sleep(0)); return done(); }",
+                "  @Async static Coroutine<Integer> read(int x) throws IOException { if (x < 0) throw new IOException(\"neg\"); return done(x); }",
+                "  @Async static Coroutine<String> main() {",
+                "    String out = \"\";",
+                "    try { Coroutine<Integer> c = read(-1); out += \"made \"; await(c); } catch (IOException e) { out += \"caught \" + e.getMessage(); }",
+                "    try { await(gather(blocker(), blocker())); } catch (InterruptedException e) { throw new IllegalStateException(e); }",
+                "    return done(out);",
+                "  }",
+                "  public static String run() {",
+                "    Coroutine<Void> created = IoAsync.blocker();",
+                "    Tulip.runVirtual(created);",
+                "    try { Tulip.runVirtual(IoAsync.read(-2)); return \"no exception\"; }",
+                "    catch (Exception e) { return Tulip.runVirtual(IoAsync.main()) + \" / \" + e; }",
+                "  }",
+                "}");
+        assertEquals("made caught neg / java.io.IOException: neg", run("io.Io", io));
+    }
+    /**
+     * Local records (compact constructors, static methods, varargs components), enums (constructors,
+     * constant bodies) and interfaces (default methods) declared in an {@code @Async} body, with values
+     * living across awaits; and local classes declared before an await that capture no local (they
+     * reach the receiver's fields and private methods, and the method's type variables). All become
+     * members of the state machine; before, each was rejected.
+     */
+    @Test
+    void localTypesAcrossAwaits() {
+        JavaFileObject local = TestCompiler.source("local.Local",
+                "package local;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "import java.util.*;",
+                "public class Local {",
+                "  int base = 10;",
+                "  private int secret() { return 5; }",
+                "  @Async static Coroutine<String> types() {",
+                "    record Point(int x, int y) {",
+                "      Point { if (x < 0) throw new IllegalArgumentException(\"neg\"); }",
+                "      int sum() { return x + y; }",
+                "      static Point origin() { return new Point(0, 0); }",
+                "    }",
+                "    enum Color { RED, GREEN(\"g\") { @Override String code() { return \"G!\"; } }, BLUE;",
+                "      private final String c;",
+                "      Color() { this(\"x\"); }",
+                "      Color(String c) { this.c = c; }",
+                "      String code() { return c; }",
+                "    }",
+                "    interface Shape { double area(); default String describe() { return \"area \" + area(); } }",
+                "    record Sq(double side) implements Shape { public double area() { return side * side; } }",
+                "    record Tags(String... tags) {}",
+                "    Point p = new Point(1, 2);",
+                "    await(sleep(0));",
+                "    List<Point> ps = new ArrayList<>(List.of(p, Point.origin()));",
+                "    Color c = Color.GREEN;",
+                "    await(sleep(0));",
+                "    Shape s = new Sq(3);",
+                "    String err;",
+                "    try { new Point(-1, 0); err = \"none\"; } catch (IllegalArgumentException e) { err = e.getMessage(); }",
+                "    await(sleep(0));",
+                "    return done(p + \" \" + p.sum() + \" \" + ps + \" \" + c + c.code() + Color.RED.code() + \" \" + s.describe()",
+                "        + \" \" + err + \" \" + new Tags(\"a\", \"b\").tags().length);",
+                "  }",
+                "  @Async Coroutine<String> inst(int k) {",
+                "    class Acc { int total; void add(int v) { total += v + base + secret(); } }",
+                "    Acc a = new Acc();",
+                "    a.add(k);",
+                "    await(sleep(0));",
+                "    a.add(2);",
+                "    return done(\"inst \" + a.total);",
+                "  }",
+                "  @Async static <T> Coroutine<String> gen(T t) {",
+                "    class Box { T v; Box(T v) { this.v = v; } public String toString() { return \"Box(\" + v + \")\"; } }",
+                "    Box b = new Box(t);",
+                "    await(sleep(0));",
+                "    return done(b + \" \" + new Box(t));",
+                "  }",
+                "  @Async static Coroutine<String> main() {",
+                "    return done(await(types()) + \" / \" + await(new Local().inst(1)) + \" \" + await(gen(\"x\")));",
+                "  }",
+                "  public static String run() { return Tulip.runVirtual(LocalAsync.main()); }",
+                "}");
+        assertEquals("Point[x=1, y=2] 3 [Point[x=1, y=2], Point[x=0, y=0]] GREENG!x area 9.0 neg 2 / inst 33 Box(x) Box(x)",
+                run("local.Local", local));
+    }
+    /**
+     * Generic classes with private parts, as commons-collections4 writes them (corpus findings F4, F5):
+     * a private inner class of a generic class ({@code AbstractInputCheckedMapDecorator.EntrySet}), a
+     * private static generic nested class ({@code StaticBucketMap.Node<K, V>}), a private constructor of a
+     * generic class ({@code UnmodifiableMap}). The companion's static helpers printed the classes' type
+     * variables undeclared; they now declare their own, and a class object whose spelling has type
+     * variables is a {@code Class<?>}, a cast through it casting again.
+     */
+    @Test
+    void privatePartsOfGenericClasses() {
+        JavaFileObject box = TestCompiler.source("gen.Box",
+                "package gen;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "import java.util.*;",
+                "public class Box<K> {",
+                "  private final class Wrapper extends ArrayList<K> { Wrapper(List<K> items) { super(items); } }",
+                "  private static final class Node<A, B> extends AbstractMap.SimpleEntry<A, B> { Node(A a, B b) { super(a, b); } }",
+                "  @Async public Coroutine<List<K>> wrap(List<K> items) {",
+                "    await(sleep(0));",
+                "    Object w = new Wrapper(items);",
+                "    return done((Wrapper) w);",
+                "  }",
+                "  @Async static <A, B> Coroutine<Map.Entry<A, B>> node(A a, B b) { await(sleep(0)); return done(new Node<>(a, b)); }",
+                "  public static String run() {",
+                "    return runVirtual(BoxAsync.wrap(new Box<String>(), List.of(\"a\", \"b\"))) + \" \"",
+                "        + runVirtual(BoxAsync.node(\"a\", 1)) + \" \" + runVirtual(Frozen.of(List.of(\"c\")));",
+                "  }",
+                "}");
+        JavaFileObject frozen = TestCompiler.source("gen.Frozen",
+                "package gen;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "import java.util.*;",
+                "public final class Frozen<E> extends ArrayList<E> {",
+                "  private Frozen(List<? extends E> items) { super(items); }",
+                "  @Async static <E> Coroutine<List<E>> make(List<? extends E> items) { await(sleep(0)); return done(new Frozen<>(items)); }",
+                "  static <E> Coroutine<List<E>> of(List<? extends E> items) { return FrozenAsync.make(items); }",
+                "}");
+        assertEquals("[a, b] a=1 [c]", run("gen.Box", box, frozen));
+    }
+    /**
+     * Issue 16's debugging goal: an exception thrown three coroutines deep carries, below the innermost
+     * generated frame, a frame for each awaiting coroutine in the user's own lines (method and the line
+     * of its await), innermost first, as a synchronous stack would.
+     */
+    @Test
+    void stackTracesShowTheAwaitChainInTheUsersLines() {
+        JavaFileObject stack = TestCompiler.source("stack.Stack",
+                "package stack;",                                                  // 1
+                "import static dev.tulip.Tulip.*;",                                // 2
+                "import dev.tulip.*;",                                             // 3
+                "public class Stack {",                                            // 4
+                "  @Async static Coroutine<Integer> parse(String s) {",            // 5
+                "    await(sleep(0));",                                            // 6
+                "    return done(Integer.parseInt(s));",                           // 7
+                "  }",                                                             // 8
+                "  @Async static Coroutine<Integer> load(String s) {",             // 9
+                "    int x = await(parse(s));",                                    // 10
+                "    return done(x + 1);",                                         // 11
+                "  }",                                                             // 12
+                "  @Async static Coroutine<Integer> main() {",                     // 13
+                "    await(sleep(0));",                                            // 14
+                "    return done(await(load(\"nope\")));",                         // 15
+                "  }",                                                             // 16
+                "  public static String run() {",
+                "    try { Tulip.runVirtual(StackAsync.main()); return \"no exception\"; }",
+                "    catch (NumberFormatException e) {",
+                "      StringBuilder out = new StringBuilder();",
+                "      for (StackTraceElement f : e.getStackTrace()) {",
+                "        if (f.getClassName().startsWith(\"stack.\")) out.append(f.getClassName()).append('.')",
+                "            .append(f.getMethodName()).append(':').append(f.getLineNumber() > 0 ? \"\" + f.getLineNumber() : \"?\")",
+                "            .append(f.getFileName().equals(\"Stack.java\") ? \"\" : \"(generated)\").append(' ');",
+                "      }",
+                "      return out.toString().replaceAll(\"StackAsync.java:\\\\d+\", \"\").replaceAll(\":\\\\d+\\\\(generated\\\\)\", \":N(generated)\").trim();",
+                "    }",
+                "  }",
+                "}");
+        assertEquals("stack.StackAsync$Parse.resume:N(generated) stack.Stack.load:10 stack.Stack.main:15 stack.Stack.run:18",
+                run("stack.Stack", stack));
+    }
 }

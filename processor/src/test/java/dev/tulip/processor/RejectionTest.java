@@ -92,6 +92,22 @@ class RejectionTest {
         assertThat(c).hadErrorCount(1);
     }
 
+    /**
+     * Issue 13, bug 8: the misuse checks run on every unit that mentions Tulip's markers, also in a
+     * compilation that has no {@code @Async} method at all (the processor used to claim only its own
+     * annotations, so this compiled and failed at run time).
+     */
+    @Test
+    void awaitInAPlainClassCompiledAlone() {
+        Compilation c = compile(
+                "  static void plain() {",                   // line 6
+                "    await(sleep(1));",
+                "  }");
+        assertThat(c).hadErrorContaining("await(...) is only legal inside an @Async method: mark 'plain' @Async")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(10);
+        assertThat(c).hadErrorCount(1);
+    }
+
     @Test
     void awaitInFieldInitializer() {
         Compilation c = compile(
@@ -318,6 +334,62 @@ class RejectionTest {
                 "  }");
         assertThat(c).hadErrorContaining("'m' cannot be synchronized").inFile(c.sourceFiles().get(0))
                 .onLine(6).atColumn(39);
+        assertThat(c).hadErrorCount(1);
+    }
+    /**
+     * After javac's own errors Tulip adds nothing: an unresolved call or type in an {@code @Async} body
+     * gives javac's "cannot find symbol" and nothing else, and callers of the factory (here in another
+     * class) still resolve, instead of a cascade of "cannot find symbol DemoAsync".
+     */
+    @Test
+    void javacErrorsInABodyAreTheOnlyErrors() {
+        JavaFileObject caller = TestCompiler.source("demo.Caller",
+                "package demo;",
+                "public class Caller {",
+                "  static Object go() { return DemoAsync.m(2); }",
+                "}");
+        Compilation c = TestCompiler.compile(source(
+                "  @Async static Coroutine<Integer> m(int x) {",           // line 6
+                "    await(sleep(0));",
+                "    Unknown u = null;",
+                "    return done(frob(x) + 1);",
+                "  }"), caller);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(c.sourceFiles().get(0)).onLine(8).atColumn(5);
+        assertThat(c).hadErrorContaining("cannot find symbol").inFile(c.sourceFiles().get(0)).onLine(9).atColumn(17);
+        assertThat(c).hadErrorCount(2);
+    }
+
+    @Test
+    void unqualifiedYieldIsJavasYieldStatement() {
+        Compilation c = compile(
+                "  @Async static AsyncGenerator<Integer> g() {",           // line 6
+                "    for (int i = 0; i < 3; i++) { yield(i); }",
+                "    return doneYielding();",
+                "  }");
+        assertThat(c).hadErrorContaining("this 'yield' is Java's yield statement, which belongs in a switch expression")
+                .inFile(c.sourceFiles().get(0)).onLine(7).atColumn(35);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void bodyNamingItsOwnCompanion() {
+        Compilation c = compile(
+                "  @Async static Coroutine<Integer> b() { return done(2); }",  // line 6
+                "  @Async static Coroutine<Integer> m() {",
+                "    return done(await(DemoAsync.b()));",
+                "  }");
+        assertThat(c).hadErrorContaining("'m' names DemoAsync, the class Tulip generates from Demo: inside @Async"
+                + " code, call the @Async methods themselves").inFile(c.sourceFiles().get(0)).onLine(8).atColumn(23);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    @Test
+    void userClassWithTheCompanionsName() {
+        JavaFileObject taken = TestCompiler.source("demo.DemoAsync", "package demo;", "class DemoAsync { }");
+        Compilation c = TestCompiler.compile(source(
+                "  @Async static Coroutine<Integer> m() { return done(1); }"), taken);
+        assertThat(c).hadErrorContaining("the @Async methods of Demo compile into the generated class demo.DemoAsync,"
+                + " but").inFile(c.sourceFiles().get(0)).onLine(5);
         assertThat(c).hadErrorCount(1);
     }
 }

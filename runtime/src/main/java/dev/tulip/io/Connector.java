@@ -27,8 +27,16 @@ final class Connector {
     private int next;
     private SocketChannel channel;
     private IOException firstError;
+    /** TLS to run once connected, or null for plain TCP. */
+    private final TlsOptions tls;
+    private TlsTransport handshaking;
 
     Connector(EventLoop loop, String host, int port, int limit) {
+        this(loop, host, port, limit, null);
+    }
+
+    Connector(EventLoop loop, String host, int port, int limit, TlsOptions tls) {
+        this.tls = tls;
         this.loop = loop;
         this.host = host;
         this.port = port;
@@ -135,10 +143,39 @@ final class Connector {
     private void connected(SocketChannel ch) throws IOException {
         StreamReader reader = new StreamReader(loop, limit);
         SocketTransport t = new SocketTransport(loop, ch, reader);
-        result.setResult(new Connection(reader, new StreamWriter(t)));
+        if (tls == null) {
+            result.setResult(new Connection(reader, new StreamWriter(t)));
+            return;
+        }
+        javax.net.ssl.SSLEngine engine;
+        try {
+            engine = tls.newEngine(true, host, port);
+        } catch (RuntimeException e) {
+            t.abort();
+            result.setException(e);
+            return;
+        }
+        TlsTransport s = new TlsTransport(t, engine, tls.handshakeTimeout());
+        handshaking = s;
+        s.handshake.addDoneCallback(f -> {
+            handshaking = null;
+            Throwable e = f.exception(); // retrieved even when nobody waits any more
+            if (result.done()) {
+                s.abort();
+            } else if (e != null) {
+                result.setException(e);
+            } else {
+                result.setResult(new Connection(reader, new StreamWriter(s)));
+            }
+        });
     }
 
     private void abandon() {
+        TlsTransport s = handshaking;
+        handshaking = null;
+        if (s != null) {
+            s.abort();
+        }
         SocketChannel ch = channel;
         channel = null;
         if (ch != null) {

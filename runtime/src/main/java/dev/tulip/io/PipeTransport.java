@@ -149,11 +149,21 @@ final class PipeTransport extends Transport {
             try {
                 out.write(bytes);
                 out.flush();
-                loop.callSoonThreadsafe(() -> written(n));
+                post(() -> written(n));
             } catch (IOException e) {
-                loop.callSoonThreadsafe(() -> lose(e));
+                post(() -> lose(e));
             }
         });
+    }
+
+    /** Hands a writer-thread event to the loop, unless the loop is already closed (then nobody waits for it). */
+    private void post(Runnable r) {
+        try {
+            loop.callSoonThreadsafe(r);
+        } catch (IllegalStateException closed) {
+            System.getLogger(PipeTransport.class.getName()).log(System.Logger.Level.DEBUG,
+                    "pipe event after its loop closed", closed);
+        }
     }
 
     private void written(int n) {
@@ -249,9 +259,9 @@ final class PipeTransport extends Transport {
         writerThread.execute(() -> {
             try {
                 out.close();
-                loop.callSoonThreadsafe(() -> lose(null));
+                post(() -> lose(null));
             } catch (IOException e) {
-                loop.callSoonThreadsafe(() -> lose(e));
+                post(() -> lose(e));
             }
         });
         writerThread.shutdown();

@@ -43,10 +43,13 @@ public final class Server implements AutoCloseable {
     private boolean closed;
     /** Where connections run: null for this server's own loop. */
     private final LoopGroup workers;
+    /** TLS for every connection, or null. */
+    private final TlsOptions tls;
 
     Server(EventLoop loop, ConnectionHandler handler, List<ServerSocketChannel> listeners, int limit, int backlog,
-            LoopGroup workers) {
+            LoopGroup workers, TlsOptions tls) {
         this.workers = workers;
+        this.tls = tls;
         this.loop = loop;
         this.handler = handler;
         this.listeners = listeners;
@@ -123,6 +126,7 @@ public final class Server implements AutoCloseable {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             t = new SocketTransport(on, ch, new StreamReader(on, limit));
+            t.accepted = true;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "dropping a connection that failed at accept", e);
             try {
@@ -148,6 +152,30 @@ public final class Server implements AutoCloseable {
             connections.remove(t);
             checkWaiters();
         });
+        if (tls == null) {
+            startHandler(on, t);
+            return;
+        }
+        javax.net.ssl.SSLEngine engine;
+        try {
+            engine = tls.newEngine(false, null, 0);
+        } catch (RuntimeException e) {
+            on.callExceptionHandler("TlsOptions.configure failed for a connection of " + this, e);
+            t.abort();
+            return;
+        }
+        // The handler runs once the handshake is done; a failed one has closed the connection already.
+        TlsTransport s = new TlsTransport(t, engine, tls.handshakeTimeout());
+        s.handshake.addDoneCallback(f -> {
+            if (f.exception() != null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "TLS handshake failed on " + this + ": " + f.exception());
+            } else {
+                startHandler(on, s);
+            }
+        });
+    }
+
+    private void startHandler(EventLoop on, Transport t) {
         StreamWriter writer = new StreamWriter(t);
         Coroutine<Void> body;
         try {
@@ -240,7 +268,13 @@ public final class Server implements AutoCloseable {
     /** Closes every accepted connection after what is queued for it (Python 3.13's {@code close_clients}). */
     public void closeClients() {
         for (SocketTransport t : new ArrayList<>(connections)) {
-            onLoopOf(t, t::close);
+            onLoopOf(t, () -> { // read tls on the connection's loop: a worker sets it there
+                if (t.tls != null) {
+                    t.tls.close(); // close_notify first
+                } else {
+                    t.close();
+                }
+            });
         }
     }
 

@@ -39,6 +39,11 @@ final class SocketTransport extends Transport {
     private final Runnable onWritable = this::writeReady;
     /** Told once when the connection is lost (the server counts its live connections). */
     Runnable onLost;
+    /** When TLS runs over this socket: what gets its bytes, end of stream and loss instead of the reader. */
+    TlsTransport tls;
+    /** Accepted by a server (TLS started on it later takes the server's side). */
+    boolean accepted;
+    private boolean eofReceived;
 
     SocketTransport(EventLoop loop, SocketChannel channel, StreamReader reader) throws IOException {
         super(reader, (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress());
@@ -66,11 +71,20 @@ final class SocketTransport extends Transport {
         }
         if (n > 0) {
             b.flip();
-            reader.feedData(b);
+            if (tls != null) {
+                tls.rawData(b);
+            } else {
+                reader.feedData(b);
+            }
         } else if (n < 0) {
             // asyncio's eof_received returning True: keep the socket open for writing (half-close).
             loop.removeReader(channel);
-            reader.feedEof();
+            eofReceived = true;
+            if (tls != null) {
+                tls.rawEof();
+            } else {
+                reader.feedEof();
+            }
             if (eofWritten && queue.isEmpty()) {
                 lose(null);
             }
@@ -89,7 +103,7 @@ final class SocketTransport extends Transport {
     void resumeReading() {
         if (readingPaused) {
             readingPaused = false;
-            if (!closing && !lost && !reader.atEofReceived()) {
+            if (!closing && !lost && !eofReceived) {
                 loop.addReader(channel, onReadable);
             }
         }
@@ -230,7 +244,7 @@ final class SocketTransport extends Transport {
             fatal(e);
             return;
         }
-        if (reader.atEofReceived()) {
+        if (eofReceived) {
             lose(null); // both directions are done: nothing more can happen on this socket
         }
     }
@@ -302,7 +316,9 @@ final class SocketTransport extends Transport {
         } catch (IOException ex) {
             LOG.log(System.Logger.Level.DEBUG, "closing a socket failed", ex);
         }
-        if (e == null) {
+        if (tls != null) {
+            tls.rawLost(e);
+        } else if (e == null) {
             if (!reader.atEofReceived()) {
                 reader.feedEof();
             }

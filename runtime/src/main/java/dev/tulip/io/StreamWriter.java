@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Not thread-safe: use it from its loop's thread.
  */
 public final class StreamWriter {
-    private final Transport transport;
+    /** Replaced once, by {@link #startTls}. */
+    private Transport transport;
 
     StreamWriter(Transport transport) {
         this.transport = transport;
@@ -241,6 +242,74 @@ public final class StreamWriter {
      */
     public InetSocketAddress localAddress() {
         return transport.local;
+    }
+
+    /**
+     * The TLS session of a TLS stream (asyncio's {@code get_extra_info('ssl_object')}): its protocol,
+     * cipher suite, peer certificates.
+     *
+     * @return the session, or null for a plain stream
+     */
+    public javax.net.ssl.SSLSession sslSession() {
+        return transport.sslSession();
+    }
+
+    /**
+     * Upgrades this plain connection to TLS (asyncio's {@code StreamWriter.start_tls}), for STARTTLS-style
+     * protocols: waits for what is queued to be sent ({@link #drain()}), then runs the handshake; the
+     * coroutine completes when it is done, and from then on this writer and its reader carry TLS. A stream
+     * from {@link Streams#openConnection} takes the client's side (the name checked is
+     * {@link TlsOptions#serverHostname()}, else the peer's address), one accepted by a {@link Server} the
+     * server's. Bytes the reader holds unread when the handshake starts are taken as the peer's first TLS
+     * bytes (asyncio leaves them in the reader as plaintext): read the plaintext reply to the upgrade
+     * command before calling this. Writes made meanwhile wait for the handshake.
+     *
+     * @param tls the TLS options
+     * @return a coroutine completing once the handshake is done; it fails as
+     *     {@link Streams#openConnection(String, int, TlsOptions)} does, and with
+     *     {@link IllegalStateException} when the stream is TLS already, not a socket, or closing
+     */
+    public Coroutine<Void> startTls(TlsOptions tls) {
+        java.util.Objects.requireNonNull(tls, "tls");
+        return new Coroutine<Void>() {
+            private TlsTransport started;
+
+            @Override
+            protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
+                if (thrown != null) {
+                    throw thrown;
+                }
+                switch (state) {
+                    case 0:
+                        if (!(transport instanceof SocketTransport)) {
+                            throw new IllegalStateException("startTls needs a plain socket stream, not " + transport);
+                        }
+                        state = 1;
+                        return drain();
+                    case 1:
+                        if (!(transport instanceof SocketTransport) || transport.isClosing()) {
+                            throw new IllegalStateException("startTls on a closing or upgraded stream: " + transport);
+                        }
+                        SocketTransport raw = (SocketTransport) transport;
+                        java.nio.ByteBuffer early = raw.reader.takeAll();
+                        started = new TlsTransport(raw, tls.newEngine(!raw.accepted, raw.peer.getHostString(),
+                                raw.peer.getPort()), tls.handshakeTimeout());
+                        transport = started;
+                        if (early.hasRemaining()) {
+                            started.rawData(early);
+                        }
+                        state = 2;
+                        return started.handshake;
+                    default:
+                        return complete(null);
+                }
+            }
+
+            @Override
+            protected String name() {
+                return "StreamWriter.startTls";
+            }
+        };
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Opening TCP streams: Python's {@code asyncio.open_connection} and {@code asyncio.start_server}.
@@ -73,6 +74,90 @@ public final class Streams {
     }
 
     /**
+     * Connects over TLS with a context and the default options (asyncio's
+     * {@code open_connection(host, port, ssl=context)}): the server's certificate must be trusted by the
+     * context and name {@code host}. See {@link #openConnection(String, int, TlsOptions)}.
+     *
+     * @param host a name or literal address, also the name the certificate is checked against
+     * @param port the port
+     * @param context the TLS context (its trust managers decide whom to trust)
+     * @return a coroutine producing the connection once the handshake is done
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext context) {
+        return openConnection(host, port, TlsOptions.of(context));
+    }
+
+    /**
+     * Connects over TLS: the coroutine completes once the handshake is done. It fails with an
+     * {@link javax.net.ssl.SSLHandshakeException} naming the peer, whose cause is the engine's (an
+     * untrusted certificate, a name mismatch, no common protocol), when the handshake fails, is cut or
+     * takes longer than {@link TlsOptions#handshakeTimeout()}. Cancelling it closes the socket. The streams
+     * behave as plain ones; {@link StreamWriter#sslSession()} tells the protocol, cipher suite and peer
+     * certificates.
+     *
+     * @param host a name or literal address
+     * @param port the port
+     * @param tls the TLS options
+     * @return a coroutine producing the connection
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, TlsOptions tls) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT, tls);
+    }
+
+    /**
+     * Connects over TLS with a reader limit of one's own; see {@link #openConnection(String, int, TlsOptions)}.
+     *
+     * @param host a name or literal address
+     * @param port the port
+     * @param limit the reader's limit (see {@link StreamReader})
+     * @param tls the TLS options
+     * @return a coroutine producing the connection
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, int limit, TlsOptions tls) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tls, "tls");
+        checkPort(port);
+        checkLimit(limit);
+        return new Lazy<>("Streams.openConnection", () -> {
+            Connector c = new Connector(EventLoop.running(), host, port, limit, tls);
+            c.start();
+            return c.result;
+        });
+    }
+
+    /**
+     * Starts a TLS server with a context holding its key and certificate (asyncio's
+     * {@code start_server(handler, host, port, ssl=context)}); see
+     * {@link #startServer(ConnectionHandler, String, int, TlsOptions)}.
+     *
+     * @param handler what runs for each connection, once its handshake is done
+     * @param host where to listen, or null for everywhere
+     * @param port the port, or 0
+     * @param context the TLS context (its key managers give the certificate)
+     * @return a coroutine producing the server
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext context) {
+        return startServer(handler, host, port, TlsOptions.of(context));
+    }
+
+    /**
+     * Starts a TLS server: each accepted connection runs the handshake first (bounded by
+     * {@link TlsOptions#handshakeTimeout()}), and the handler runs only once it is done. A failed
+     * handshake closes the connection after sending the engine's alert and is logged at DEBUG on
+     * {@code dev.tulip.io} (asyncio logs it in debug mode only): a client's failure is not the server's.
+     *
+     * @param handler what runs for each connection
+     * @param host where to listen, or null for everywhere
+     * @param port the port, or 0
+     * @param tls the TLS options
+     * @return a coroutine producing the server
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, TlsOptions tls) {
+        Objects.requireNonNull(tls, "tls");
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, 100, tls);
+    }
+
+    /**
      * Starts a server on {@code host:port}; it accepts at once. Port 0 lets the OS choose
      * ({@link Server#port()} says which). A null host listens on all interfaces; a name listens on every
      * address it resolves to.
@@ -98,6 +183,11 @@ public final class Streams {
      */
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
             int backlog) {
+        return startServer(handler, host, port, limit, backlog, null);
+    }
+
+    private static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+            int backlog, TlsOptions tls) {
         Objects.requireNonNull(handler, "handler");
         checkPort(port);
         checkLimit(limit);
@@ -107,7 +197,7 @@ public final class Streams {
         return new Lazy<>("Streams.startServer", () -> {
             EventLoop loop = EventLoop.running();
             if (host == null) {
-                return done(loop, bind(loop, handler, null, port, limit, backlog));
+                return done(loop, bind(loop, handler, null, port, limit, backlog, tls));
             }
             if (Connector.isLiteral(host)) {
                 InetAddress[] literal;
@@ -116,7 +206,7 @@ public final class Streams {
                 } catch (IOException e) {
                     throw SocketTransport.sneaky(e);
                 }
-                return done(loop, bind(loop, handler, literal, port, limit, backlog));
+                return done(loop, bind(loop, handler, literal, port, limit, backlog, tls));
             }
             AsyncFuture<Server> result = loop.createFuture();
             AsyncFuture<InetAddress[]> lookup = loop.runInExecutor(null, () -> InetAddress.getAllByName(host));
@@ -137,7 +227,7 @@ public final class Streams {
                     return;
                 }
                 try {
-                    result.setResult(bind(loop, handler, f.result(), port, limit, backlog));
+                    result.setResult(bind(loop, handler, f.result(), port, limit, backlog, tls));
                 } catch (Throwable t) {
                     result.setException(t);
                 }
@@ -153,12 +243,12 @@ public final class Streams {
     }
 
     private static Server bind(EventLoop loop, ConnectionHandler handler, InetAddress[] hosts, int port, int limit,
-            int backlog) {
-        return bind(loop, handler, hosts, port, limit, backlog, null);
+            int backlog, TlsOptions tls) {
+        return bind(loop, handler, hosts, port, limit, backlog, null, tls);
     }
 
     private static Server bind(EventLoop loop, ConnectionHandler handler, InetAddress[] hosts, int port, int limit,
-            int backlog, LoopGroup workers) {
+            int backlog, LoopGroup workers, TlsOptions tls) {
         List<InetSocketAddress> targets = new ArrayList<>();
         if (hosts == null) {
             targets.add(new InetSocketAddress(port));
@@ -196,7 +286,7 @@ public final class Streams {
             }
             throw SocketTransport.sneaky(e);
         }
-        return new Server(loop, handler, listeners, limit, backlog, workers);
+        return new Server(loop, handler, listeners, limit, backlog, workers, tls);
     }
 
     /**
@@ -211,6 +301,23 @@ public final class Streams {
      * @return a coroutine producing the server (owned by the awaiting loop)
      */
     public static Coroutine<Server> startServer(LoopGroup workers, ConnectionHandler handler, String host, int port) {
+        return startServer(workers, handler, host, port, (TlsOptions) null);
+    }
+
+    /**
+     * Starts a TLS server whose connections run on the loops of {@code workers}; each connection's
+     * handshake runs on its loop. See {@link #startServer(LoopGroup, ConnectionHandler, String, int)} and
+     * {@link #startServer(ConnectionHandler, String, int, TlsOptions)}.
+     *
+     * @param workers the loops that run the connections
+     * @param handler what runs for each connection, on its loop, once its handshake is done
+     * @param host where to listen (null or a literal address)
+     * @param port the port, or 0
+     * @param tls the TLS options, or null for plain TCP
+     * @return a coroutine producing the server (owned by the awaiting loop)
+     */
+    public static Coroutine<Server> startServer(LoopGroup workers, ConnectionHandler handler, String host, int port,
+            TlsOptions tls) {
         Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(handler, "handler");
         checkPort(port);
@@ -225,7 +332,7 @@ public final class Streams {
             } catch (IOException e) {
                 throw SocketTransport.sneaky(e);
             }
-            return done(loop, bind(loop, handler, hosts, port, StreamReader.DEFAULT_LIMIT, 100, workers));
+            return done(loop, bind(loop, handler, hosts, port, StreamReader.DEFAULT_LIMIT, 100, workers, tls));
         });
     }
 

@@ -1,10 +1,12 @@
 package dev.tulip.io;
 
 import dev.tulip.AsyncFuture;
+import dev.tulip.Awaitable;
 import dev.tulip.Coroutine;
 import dev.tulip.EventLoop;
 import dev.tulip.Tulip;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,6 +21,10 @@ import java.util.concurrent.CompletableFuture;
  * flow control counting bytes not yet written. The exit code comes from {@link Process#onExit()}; it is
  * reported once the process has exited <em>and</em> its output pipes reached end of stream, so after
  * {@link #waitFor()} every byte of output is in the readers. A virtual-time loop waits for all of it.
+ *
+ * <p>{@link #communicate(byte[])} is the safe way to run a child to completion with piped streams: it
+ * writes the input while it reads both outputs, so neither side can block the other however much flows
+ * each way. {@link #createSubprocessShell(String)} runs a command line through the platform's shell.
  */
 public final class Subprocess {
     private final Process process;
@@ -49,6 +55,28 @@ public final class Subprocess {
         }
         String[] copy = command.clone();
         return createSubprocessExec(new ProcessBuilder(copy));
+    }
+
+    /**
+     * Runs a command line through the shell, with stdin, stdout and stderr piped; Python's
+     * {@code asyncio.create_subprocess_shell}. The shell is {@code /bin/sh -c cmd} on Unix and
+     * {@code cmd.exe /c cmd} on Windows (asyncio uses {@code %COMSPEC%}, which is {@code cmd.exe} unless
+     * changed). As in Python, the caller quotes: the line is passed to the shell as it is, so never build it
+     * from untrusted input; use {@link #createSubprocessExec(String...)} for that.
+     *
+     * @param cmd the command line
+     * @return a coroutine producing the running process (the shell's pid)
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String cmd) {
+        return createSubprocessExec(new ProcessBuilder(shellCommand(cmd, System.getProperty("os.name", ""))));
+    }
+
+    /** The shell invocation for {@code cmd} on the named operating system. */
+    static String[] shellCommand(String cmd, String osName) {
+        if (cmd == null) {
+            throw new NullPointerException("cmd");
+        }
+        return osName.startsWith("Windows") ? new String[] {"cmd.exe", "/c", cmd} : new String[] {"/bin/sh", "-c", cmd};
     }
 
     /**
@@ -138,6 +166,117 @@ public final class Subprocess {
      */
     public Coroutine<Integer> waitFor() {
         return new Lazy<>("Subprocess.waitFor", () -> Tulip.shield(exit));
+    }
+
+    /**
+     * What {@link #communicate(byte[])} returns: both outputs and the exit code (Python's
+     * {@code (stdout_data, stderr_data)} and {@code returncode}).
+     *
+     * @param stdout everything the child wrote to stdout, or null if it was not piped
+     * @param stderr everything it wrote to stderr, or null if it was not piped (or merged)
+     * @param returnCode the exit code
+     */
+    public record Completed(byte[] stdout, byte[] stderr, int returnCode) {
+        /**
+         * The outputs as UTF-8 text, for messages.
+         *
+         * @return a description
+         */
+        @Override
+        public String toString() {
+            return "Completed[returnCode=" + returnCode + ", stdout=" + text(stdout) + ", stderr=" + text(stderr) + "]";
+        }
+
+        private static String text(byte[] b) {
+            return b == null ? "null" : b.length > 200 ? b.length + " bytes"
+                    : "'" + new String(b, java.nio.charset.StandardCharsets.UTF_8) + "'";
+        }
+    }
+
+    /**
+     * Sends {@code input} to stdin and closes it, reads stdout and stderr to end of stream at the same
+     * time, and waits for the exit; Python's {@code Process.communicate(input)}. The three run
+     * concurrently, so a child that writes megabytes to both outputs while it reads megabytes of input
+     * cannot deadlock against the caller. As in asyncio, a child that stops reading its input early (broken
+     * pipe) is not an error: the rest of the input is dropped. Input is ignored if stdin is not piped; an
+     * output that is not piped comes back null.
+     *
+     * <p><b>Cancellation</b> (as asyncio): cancelling the awaiting task cancels the writing and both reads
+     * and raises {@code CancelledError}, but <em>does not kill or wait for the process</em>; call
+     * {@link #kill()} or {@link #terminate()} (for example in a {@code catch (CancelledError e)}) if it must
+     * not outlive the caller. Output read before the cancellation is lost.
+     *
+     * <p>Everything read is held in memory: for unbounded output, read the streams yourself.
+     *
+     * @param input the bytes to send (copied at the call), or null to send none and just close stdin
+     * @return a coroutine producing both outputs and the exit code
+     */
+    public Coroutine<Completed> communicate(byte[] input) {
+        byte[] data = input == null ? null : input.clone();
+        return new Coroutine<Completed>() {
+            private byte[] out;
+            private byte[] err;
+
+            @Override
+            @SuppressWarnings("unchecked")
+            protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
+                if (thrown != null) {
+                    throw thrown;
+                }
+                if (state == 0) {
+                    state = 1;
+                    return Tulip.gather(stdin == null ? now(null) : feed(data),
+                            stdout == null ? now(null) : stdout.read(-1), stderr == null ? now(null) : stderr.read(-1));
+                }
+                if (state == 1) {
+                    List<Object> r = (List<Object>) sent;
+                    out = (byte[]) r.get(1);
+                    err = (byte[]) r.get(2);
+                    state = 2;
+                    return waitFor();
+                }
+                return complete(new Completed(out, err, (Integer) sent));
+            }
+
+            @Override
+            protected String name() {
+                return "Subprocess.communicate";
+            }
+        };
+    }
+
+    private static AsyncFuture<Object> now(Object value) {
+        AsyncFuture<Object> f = EventLoop.running().createFuture();
+        f.setResult(value);
+        return f;
+    }
+
+    /** asyncio's {@code _feed_stdin}: write, drain, close; a broken pipe only ends the feeding. */
+    private Coroutine<Object> feed(byte[] data) {
+        return new Coroutine<Object>() {
+            @Override
+            protected Awaitable<?> resume(Object sent, Throwable thrown) throws Throwable {
+                if (state == 0) {
+                    if (thrown != null) {
+                        throw thrown;
+                    }
+                    state = 1;
+                    if (data != null && data.length > 0) {
+                        stdin.write(data);
+                        return stdin.drain();
+                    }
+                } else if (thrown != null && !(thrown instanceof IOException)) {
+                    throw thrown;
+                }
+                stdin.close();
+                return complete(null);
+            }
+
+            @Override
+            protected String name() {
+                return "Subprocess.feedStdin";
+            }
+        };
     }
 
     /** Kills the process (SIGKILL on POSIX); Python's {@code kill()}. */

@@ -47,4 +47,9 @@ abstract class Transport {
     abstract void close();
 
     abstract void abort();
+
+    /** The TLS session, or null when the stream is not TLS. */
+    javax.net.ssl.SSLSession sslSession() {
+        return null;
+    }
 }

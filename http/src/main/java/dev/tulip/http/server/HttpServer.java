@@ -17,7 +17,9 @@ import dev.tulip.http.websocket.Handshake;
 import dev.tulip.http.websocket.WebSocket;
 import dev.tulip.http.websocket.WebSocketOptions;
 import dev.tulip.io.Server;
+import dev.tulip.io.ConnectionHandler;
 import dev.tulip.io.Streams;
+import dev.tulip.io.TlsOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,7 +50,8 @@ import java.util.Objects;
  * for a request once started (408); a kept-alive connection idle longer than that is closed. Malformed
  * requests get 400, unknown paths 404, a known path with another method 405, a handler's exception 500;
  * after an error response the connection is closed. A WebSocket route answers a valid upgrade with 101
- * and hands the connection to its handler.
+ * and hands the connection to its handler. {@link #start(String, int, TlsOptions)} serves HTTPS and
+ * {@code wss://}.
  */
 public final class HttpServer implements AsyncCloseable {
     private static final System.Logger LOG = System.getLogger("dev.tulip.http");
@@ -201,14 +204,33 @@ public final class HttpServer implements AsyncCloseable {
         if (listener != null) {
             throw new IllegalStateException("this server is already started");
         }
-        return HttpServerAsync.listen(this, host, port);
+        return HttpServerAsync.listen(this, host, port, null);
+    }
+
+    /**
+     * Starts listening for HTTPS (and {@code wss://} on the WebSocket routes): each connection runs the
+     * TLS handshake first ({@code Streams.startServer} with TLS), then is served as over plain TCP. No
+     * ALPN is offered, so clients speak HTTP/1.1 (the JDK's {@code HttpClient} falls back to it).
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param tls the TLS options: their context holds the server's key and certificate
+     * @return a coroutine producing this server, listening
+     */
+    public Coroutine<HttpServer> start(String host, int port, TlsOptions tls) {
+        Objects.requireNonNull(tls, "tls");
+        if (listener != null) {
+            throw new IllegalStateException("this server is already started");
+        }
+        return HttpServerAsync.listen(this, host, port, tls);
     }
 
     @Async
-    static Coroutine<HttpServer> listen(HttpServer server, String host, int port) {
+    static Coroutine<HttpServer> listen(HttpServer server, String host, int port, TlsOptions tls) {
         server.closed = Tulip.getRunningLoop().createFuture();
-        server.listener = await(Streams.startServer(
-                (r, w) -> serveStreams(server, new StreamsTransport(r, w)), host, port));
+        ConnectionHandler serve = (r, w) -> serveStreams(server, new StreamsTransport(r, w));
+        server.listener = await(tls == null ? Streams.startServer(serve, host, port)
+                : Streams.startServer(serve, host, port, tls));
         return done(server);
     }
 

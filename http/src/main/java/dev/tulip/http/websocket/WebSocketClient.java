@@ -10,11 +10,13 @@ import dev.tulip.http.net.StreamsTransport;
 import dev.tulip.http.net.Transport;
 import dev.tulip.io.Connection;
 import dev.tulip.io.Streams;
+import dev.tulip.io.TlsOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 
 /**
  * Opens client WebSockets: the websockets library's {@code connect}.
@@ -37,7 +39,7 @@ public final class WebSocketClient {
     /**
      * Connects and runs the opening handshake, with the default options.
      *
-     * @param url a {@code ws://} URL
+     * @param url a {@code ws://} or {@code wss://} URL
      * @return a coroutine producing the open WebSocket; it fails with {@link HandshakeError} when the
      *     server refuses the upgrade, and with the transport's {@code IOException} when it cannot connect
      */
@@ -48,34 +50,68 @@ public final class WebSocketClient {
     /**
      * Connects and runs the opening handshake.
      *
-     * @param url a {@code ws://} URL ({@code wss://} needs TLS streams, not there yet); connected with {@code Streams.openConnection}
+     * @param url a {@code ws://} or {@code wss://} URL (TLS with the JVM's default context); connected with
+     *     {@code Streams.openConnection}
      * @param options limits and timeouts
      * @return a coroutine producing the open WebSocket
      */
     public static Coroutine<WebSocket> connect(String url, WebSocketOptions options) {
+        return connect(url, options, null);
+    }
+
+    /**
+     * Connects to a {@code ws://} or {@code wss://} URL and runs the opening handshake; a {@code wss://}
+     * connection runs TLS first, with {@code tls} (the JVM's default context when null: the JDK's trusted
+     * CAs), checking that the certificate names the URL's host. A failed TLS handshake fails the coroutine
+     * with a {@link HandshakeError} whose cause is the {@code SSLHandshakeException}.
+     *
+     * @param url a {@code ws://} or {@code wss://} URL
+     * @param options limits and timeouts
+     * @param tls the TLS options for {@code wss://}, or null for the default; ignored for {@code ws://}
+     * @return a coroutine producing the open WebSocket
+     */
+    public static Coroutine<WebSocket> connect(String url, WebSocketOptions options, TlsOptions tls) {
         URI uri = URI.create(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws")) {
-            throw new IllegalArgumentException("only ws:// URLs are supported (wss:// needs TLS): " + url);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw new IllegalArgumentException("only ws:// and wss:// URLs are supported: " + url);
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("no host in " + url);
         }
-        return WebSocketClientAsync.open(uri, options);
+        TlsOptions secure = scheme.equals("wss") ? (tls != null ? tls : TlsOptions.ofDefault()) : null;
+        return WebSocketClientAsync.open(uri, options, secure);
     }
 
     @Async
-    static Coroutine<WebSocket> open(URI uri, WebSocketOptions options) {
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        Connection c = await(Streams.openConnection(uri.getHost(), port));
+    static Coroutine<WebSocket> open(URI uri, WebSocketOptions options, TlsOptions tls) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls != null ? 443 : 80;
+        // a host in brackets ([::1]) is connected to without them
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        Connection c;
+        if (tls == null) {
+            c = await(Streams.openConnection(host, port));
+        } else {
+            try {
+                c = await(Streams.openConnection(host, port, tls));
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                if (e instanceof SSLException) {
+                    throw new HandshakeError(0, "the TLS handshake with " + host + ":" + port + " failed: "
+                            + e.getMessage(), e);
+                }
+                throw e;
+            }
+        }
         Transport t = new StreamsTransport(c.reader(), c.writer());
         try {
             String key = Handshake.newKey();
             String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            String hostHeader = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
             String request = "GET " + path + " HTTP/1.1\r\n"
-                    + "Host: " + host + "\r\n"
+                    + "Host: " + hostHeader + "\r\n"
                     + "Upgrade: websocket\r\n"
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + key + "\r\n"

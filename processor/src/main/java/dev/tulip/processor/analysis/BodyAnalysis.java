@@ -292,6 +292,26 @@ public final class BodyAnalysis {
         }
 
         @Override
+        public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+            // Since Java 14 an unqualified yield(x); is the yield statement of switch expressions, even
+            // with Tulip.yield imported statically: outside a switch expression it is javac's error, and
+            // almost always meant Tulip.yield.
+            for (TreePath p = getCurrentPath().getParentPath(); p != null; p = p.getParentPath()) {
+                Tree.Kind kind = p.getLeaf().getKind();
+                if (kind == Tree.Kind.SWITCH_EXPRESSION) {
+                    return super.visitYield(node, unused);
+                }
+                if (kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.METHOD || p.getLeaf() instanceof ClassTree) {
+                    break;
+                }
+            }
+            error(getCurrentPath(), "this 'yield' is Java's yield statement, which belongs in a switch expression:"
+                    + " Java reads an unqualified yield(...) that way, even with Tulip.yield imported. To yield a value"
+                    + " from this generator, write Tulip.yield(...)");
+            return null;
+        }
+
+        @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
             lambdaDepth++;
             try {

@@ -198,8 +198,11 @@ final class MainClassPath extends ForwardingJavaFileManager<StandardJavaFileMana
     private FileObject resource(Location location, String packageName, String relativeName) {
         try {
             return filer.getResource(location, packageName, relativeName);
-        } catch (IOException | IllegalArgumentException e) {
-            return null; // not there (or no such location in this compilation)
+        } catch (IOException | RuntimeException e) {
+            // Not there, or no such location in this compilation. A file manager's own failure comes
+            // wrapped in an unchecked exception of javac's (ClientCodeException); the probe is only a
+            // probe, and must not abort the compilation.
+            return null;
         }
     }
 

@@ -140,7 +140,8 @@ public final class ShadowCompilation {
     public List<Diagnostic<? extends JavaFileObject>> errors(JavaFileObject file, long start, long end) {
         List<Diagnostic<? extends JavaFileObject>> found = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() == file
+            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null
+                    && (d.getSource() == file || d.getSource().toUri().equals(file.toUri()))
                     && d.getPosition() >= start && d.getPosition() <= end) {
                 found.add(d);
             }

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.tools.JavaFileObject;
 
 /**
  * Assembles the companion class {@code <SimpleName>Async}: one static factory per {@code @Async}
@@ -24,6 +25,13 @@ public final class CompanionEmitter {
     private final TypeSpec.Builder companion;
     private final ClassName name;
     private final String sourceFile;
+    private final TypeElement origin;
+    /** Marks the declaration of a hoisted local type inside its placeholder (see {@link #unwrapHoisted}). */
+    static final String HOISTED_BEGIN = "// tulip:hoisted-begin";
+    static final String HOISTED_END = "// tulip:hoisted-end";
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "(?m)^( *)class (\\w+) \\{\n *static \\{\n *" + HOISTED_BEGIN + "\n((?s:.*?))\n *" + HOISTED_END
+                    + "\n *\\}\n\\1\\}\n");
 
     /**
      * @param owner the class whose methods are compiled (as the shadow compilation sees it)
@@ -31,6 +39,7 @@ public final class CompanionEmitter {
      */
     public CompanionEmitter(TypeElement owner, TypeElement origin, ClassName name, String sourceFile,
             boolean generatedAvailable) {
+        this.origin = origin;
         this.name = name;
         this.sourceFile = sourceFile;
         this.companion = TypeSpec.classBuilder(name)
@@ -63,72 +72,33 @@ public final class CompanionEmitter {
     }
 
     /** Adds the factory and the state machine of one method. */
-    public void add(AsyncMethod method, MachineEmitter machine, TypeSpec machineType) {
-        MethodSpec.Builder factory = MethodSpec.methodBuilder(method.element.getSimpleName().toString())
-                .addModifiers(Modifier.STATIC)
-                .addTypeVariables(machine.typeVariables())
-                .returns(ParameterizedTypeName.get(machine.baseClass(), machine.resultType()))
-                .addJavadoc(method.kind == AsyncMethod.Kind.COROUTINE
-                        ? "Creates the coroutine of {@code $L}; nothing runs until it is awaited or scheduled.\n"
-                        : "Creates the generator of {@code $L}; nothing runs until it is iterated.\n",
-                        method.displayName());
-        if (method.element.getModifiers().contains(Modifier.PUBLIC)) {
-            factory.addModifiers(Modifier.PUBLIC);
-        }
+    public void add(MachineEmitter machine, TypeSpec machineType) {
+        FactorySignature signature = machine.signatureTypes();
+        AsyncMethod method = signature.method();
+        MethodSpec.Builder factory = factory(signature);
         CodeBlock.Builder args = CodeBlock.builder();
-        String receiver = "self";
-        List<? extends VariableElement> params = method.element.getParameters();
-        for (VariableElement p : params) {
-            if (p.getSimpleName().contentEquals(receiver)) {
-                receiver = "receiver";
-            }
-        }
         if (!method.isStatic()) {
-            factory.addParameter(machine.selfType(), receiver);
-            factory.addJavadoc("\n@param $L the receiver of the call\n", receiver);
-            args.add("$L", receiver);
+            args.add("$L", receiverName(method));
         }
         // Types of the user's private classes have no name here: the factory takes what every value
         // of the parameter's type is (List<Item> -> List<?>), and hands the state machine the
         // (unchecked, but exact by construction) projection its fields use (List<Object>).
         boolean unchecked = false;
-        for (VariableElement p : params) {
-            TypeName accepted = machine.factoryParameterType(p);
-            TypeName field = machine.constructorParameterType(p);
-            factory.addParameter(accepted, p.getSimpleName().toString());
+        for (VariableElement p : method.element.getParameters()) {
+            TypeName accepted = signature.factoryParameterType(p);
+            TypeName field = signature.constructorParameterType(p);
             String arg = accepted.equals(field) ? "$L" : "($T) $L";
             Object[] values = accepted.equals(field) ? new Object[] {p.getSimpleName()}
                     : new Object[] {field, p.getSimpleName()};
             args.add(args.isEmpty() ? arg : ", " + arg, values);
             unchecked |= !accepted.equals(field);
         }
-        // The factory only creates the state machine, but it declares what the method declares: calls in
-        // @Async bodies are redirected here and javac must check their try/catch as written, and plain
-        // code can then catch a checked exception around run(...) or the awaiting of the result.
-        // A private exception class cannot be named here; it is left out rather than widened (to
-        // Exception), which would make every caller handle Exception.
-        for (javax.lang.model.type.TypeMirror thrown : method.element.getThrownTypes()) {
-            if (!machine.isPrivateType(thrown)) {
-                factory.addException(TypeName.get(thrown));
-            }
-        }
-        factory.varargs(method.element.isVarArgs());
-        if (method.element.getAnnotation(SafeVarargs.class) != null) {
-            factory.addAnnotation(SafeVarargs.class);
-        }
         CodeBlock created = CodeBlock.of("new $L$L($L)", method.machineName,
                 machine.isGeneric() ? "<>" : "", args.build());
-        if (machine.resultMentionsPrivateClass()) {
-            // Coroutine<Item> cannot be written here: the caller's context picks the type argument
-            // (Coroutine<Item> c = KitchenAsync.order(...) compiles in Kitchen, where Item has a name).
-            TypeVariableName result = freshVariable(machine.typeVariables());
-            factory.addTypeVariable(result);
-            factory.returns(ParameterizedTypeName.get(machine.baseClass(), result));
-            factory.addJavadoc("\n<p>Its result type mentions a private class of {@code $L}, which cannot be named here:"
-                    + " the type argument {@code $L} is inferred from the caller's context.\n",
-                    method.owner.getSimpleName(), result);
-            factory.addStatement("return ($T) ($T) $L", ParameterizedTypeName.get(machine.baseClass(), result),
-                    ParameterizedTypeName.get(machine.baseClass(), WildcardTypeName.subtypeOf(Object.class)), created);
+        if (signature.resultMentionsPrivateClass()) {
+            ParameterizedTypeName returned = (ParameterizedTypeName) factory.build().returnType();
+            factory.addStatement("return ($T) ($T) $L", returned,
+                    ParameterizedTypeName.get(signature.baseClass(), WildcardTypeName.subtypeOf(Object.class)), created);
             unchecked = true;
         } else {
             factory.addStatement("return $L", created);
@@ -141,8 +111,113 @@ public final class CompanionEmitter {
         companion.addType(machineType);
     }
 
+    /**
+     * Adds the factory of a method whose body was not compiled because the compilation reports an error
+     * in it (Tulip's own, or javac's where javac could not resolve the body). The compilation fails
+     * either way; the factory only lets the callers of the method resolve, so that the error reported
+     * is the real one and not a cascade of "cannot find symbol" at every call of the companion.
+     */
+    public void addUncompiled(FactorySignature signature) {
+        MethodSpec.Builder factory = factory(signature);
+        factory.addJavadoc("\n<p>Not compiled: the compiler reported an error in the method's body.\n");
+        factory.addStatement("throw new $T($S)", IllegalStateException.class, signature.method().displayName()
+                + " was not compiled: the compiler reported an error in its body");
+        companion.addMethod(factory.build());
+    }
+
+    /** The receiver parameter's name: {@code self}, unless a parameter of the method has it. */
+    private static String receiverName(AsyncMethod method) {
+        for (VariableElement p : method.element.getParameters()) {
+            if (p.getSimpleName().contentEquals("self")) {
+                return "receiver";
+            }
+        }
+        return "self";
+    }
+
+    /**
+     * The factory's declaration, without its body.
+     *
+     * <p>It declares no exceptions, whatever the method declares: creating a coroutine runs none of its
+     * code, so a checked exception of the method can only arrive where the coroutine is awaited or run.
+     * javac still checks the method's body and every {@code await} of its calls as written, in the
+     * user's source; generated code that calls the factory inside a {@code try} names the exceptions
+     * again (see {@code TreePrinter}'s async calls) so that its catch clauses stay valid Java.
+     */
+    private MethodSpec.Builder factory(FactorySignature signature) {
+        AsyncMethod method = signature.method();
+        MethodSpec.Builder factory = MethodSpec.methodBuilder(method.element.getSimpleName().toString())
+                .addModifiers(Modifier.STATIC)
+                .addTypeVariables(signature.typeVariables())
+                .returns(signature.returnType())
+                .addJavadoc(method.kind == AsyncMethod.Kind.COROUTINE
+                        ? "Creates the coroutine of {@code $L}; nothing runs until it is awaited or scheduled.\n"
+                        : "Creates the generator of {@code $L}; nothing runs until it is iterated.\n",
+                        method.displayName());
+        if (method.element.getModifiers().contains(Modifier.PUBLIC)) {
+            factory.addModifiers(Modifier.PUBLIC);
+        }
+        if (!method.isStatic()) {
+            String receiver = receiverName(method);
+            factory.addParameter(signature.selfType(), receiver);
+            factory.addJavadoc("\n@param $L the receiver of the call\n", receiver);
+        }
+        for (VariableElement p : method.element.getParameters()) {
+            factory.addParameter(signature.factoryParameterType(p), p.getSimpleName().toString());
+        }
+        factory.varargs(method.element.isVarArgs());
+        if (method.element.getAnnotation(SafeVarargs.class) != null) {
+            factory.addAnnotation(SafeVarargs.class);
+        }
+        if (signature.resultMentionsPrivateClass()) {
+            // Coroutine<Item> cannot be written here: the caller's context picks the type argument
+            // (Coroutine<Item> c = KitchenAsync.order(...) compiles in Kitchen, where Item has a name).
+            TypeVariableName result = freshVariable(signature.typeVariables());
+            factory.addTypeVariable(result);
+            factory.returns(ParameterizedTypeName.get(signature.baseClass(), result));
+            factory.addJavadoc("\n<p>Its result type mentions a private class of {@code $L}, which cannot be named here:"
+                    + " the type argument {@code $L} is inferred from the caller's context.\n",
+                    method.owner.getSimpleName(), result);
+        }
+        return factory;
+    }
+
     public void addAccessors(PrivateAccessors accessors) {
         accessors.addTo(companion);
+    }
+
+    /** Writes the companion's file (see {@link #build}) with the declarations of hoisted local types in place. */
+    public void writeTo(javax.annotation.processing.Filer filer, boolean namesAuxiliaryClass) throws java.io.IOException {
+        JavaFile file = build(namesAuxiliaryClass);
+        String text = unwrapHoisted(file.toString());
+        JavaFileObject out = filer.createSourceFile(name.canonicalName(), origin);
+        try (java.io.Writer w = out.openWriter()) {
+            w.write(text);
+        }
+    }
+
+    /**
+     * Replaces each placeholder {@code class Point { static { <declaration> } }} with the declaration,
+     * one level less indented: JavaPoet has no way to add a member type written as code, and rendering
+     * the declaration inside the file is what imports its types.
+     */
+    static String unwrapHoisted(String text) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String indent = m.group(1);
+            StringBuilder declaration = new StringBuilder();
+            for (String line : m.group(3).split("\n", -1)) {
+                String stripped = line.startsWith(indent + "        ") ? line.substring(8) : line.strip();
+                declaration.append(line.isBlank() ? "" : stripped.isEmpty() ? "" : stripped).append('\n');
+            }
+            m.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(declaration.toString()));
+        }
+        m.appendTail(result);
+        if (text.contains(HOISTED_BEGIN) && result.indexOf(HOISTED_BEGIN) >= 0) {
+            throw new IllegalStateException("a hoisted local type's placeholder was not replaced");
+        }
+        return result.toString();
     }
 
     /**

@@ -34,12 +34,10 @@ import javax.lang.model.element.TypeParameterElement;
  * that routes exceptions to the handler of the state that raised them.
  */
 public final class MachineEmitter {
-    static final ClassName COROUTINE = ClassName.get("dev.tulip", "Coroutine");
-    static final ClassName GENERATOR = ClassName.get("dev.tulip", "Generator");
-    static final ClassName ASYNC_GENERATOR = ClassName.get("dev.tulip", "AsyncGenerator");
     static final ClassName AWAITABLE = ClassName.get("dev.tulip", "Awaitable");
 
     private final AsyncMethod method;
+    private final dev.tulip.processor.model.Env env;
     private final Cfg cfg;
     private final Liveness liveness;
     private final TypeNames typeNames;
@@ -47,13 +45,15 @@ public final class MachineEmitter {
     private final String caught;
     private final String awaiting;
     private final String running;
-    private final List<TypeVariableName> typeVariables = new ArrayList<>();
+    private final FactorySignature signatureTypes;
+    private final List<TypeVariableName> typeVariables;
     /** Type variables standing for private classes (see {@link StandIns}): the machine's own, not the factory's. */
     private final List<TypeVariableName> standIns;
 
     public MachineEmitter(dev.tulip.processor.model.Env env, AsyncMethod method, Cfg cfg, Liveness liveness,
             TypeNames typeNames, String dispatchLabel, String caughtName, String awaitingName, String runningName) {
         this.method = method;
+        this.env = env;
         this.standIns = StandIns.declarations(env, typeNames);
         this.cfg = cfg;
         this.liveness = liveness;
@@ -62,16 +62,13 @@ public final class MachineEmitter {
         this.caught = caughtName;
         this.awaiting = awaitingName;
         this.running = runningName;
-        if (!method.isStatic()) {
-            typeVariables.addAll(TypeNames.instanceTypeVariables(method.owner));
-        }
-        for (TypeParameterElement p : method.element.getTypeParameters()) {
-            typeVariables.add(TypeVariableName.get(p));
-        }
+        this.signatureTypes = new FactorySignature(method, typeNames);
+        this.typeVariables = signatureTypes.typeVariables();
     }
 
-    public List<TypeVariableName> typeVariables() {
-        return typeVariables;
+    /** The factory's view of the method's types, which the machine shares. */
+    public FactorySignature signatureTypes() {
+        return signatureTypes;
     }
 
     /** True if creating the machine needs type arguments ({@code new Machine<>(...)}). */
@@ -79,16 +76,8 @@ public final class MachineEmitter {
         return !typeVariables.isEmpty() || !standIns.isEmpty();
     }
 
-    /** The runtime base class: Coroutine, Generator or AsyncGenerator. */
-    public ClassName baseClass() {
-        switch (method.kind) {
-            case GENERATOR:
-                return GENERATOR;
-            case ASYNC_GENERATOR:
-                return ASYNC_GENERATOR;
-            default:
-                return COROUTINE;
-        }
+    private ClassName baseClass() {
+        return signatureTypes.baseClass();
     }
 
     /** What resume returns: the yielded value for a generator, an awaitable otherwise. */
@@ -97,43 +86,23 @@ public final class MachineEmitter {
                 : ParameterizedTypeName.get(AWAITABLE, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
     }
 
-    public TypeName resultType() {
-        TypeName r = typeNames.of(method.resultType);
-        return r.isPrimitive() ? r.box() : r;
+    private TypeName resultType() {
+        return signatureTypes.resultType();
     }
 
-    /** True if the result type mentions a private class of the user's, which the factory cannot name. */
-    public boolean resultMentionsPrivateClass() {
-        return typeNames.mentionsInaccessible(method.resultType);
+    private TypeName constructorParameterType(javax.lang.model.element.VariableElement p) {
+        return signatureTypes.constructorParameterType(p);
     }
 
-    /** True if generated code cannot name {@code type} (it mentions a private nested class). */
-    public boolean isPrivateType(javax.lang.model.type.TypeMirror type) {
-        return typeNames.mentionsInaccessible(type);
+    private TypeName selfType() {
+        return signatureTypes.selfType();
     }
 
-    /** The type of a parameter as the state machine holds it. */
-    public TypeName parameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.denotable(p.asType());
-    }
+    private List<TreePrinter.HoistedType> hoisted = List.of();
 
-    /** The type of a parameter as the factory accepts it from the user's code (see {@link TypeNames#supertypeFor}). */
-    public TypeName factoryParameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.supertypeFor(p.asType());
-    }
-
-    /**
-     * The type of a parameter as the machine's constructor takes it: as the machine holds it, but as the
-     * factory accepts it when it mentions a stand-in, which the factory cannot name (the constructor
-     * casts).
-     */
-    public TypeName constructorParameterType(javax.lang.model.element.VariableElement p) {
-        return typeNames.mentionsStandIn(p.asType()) ? factoryParameterType(p) : parameterType(p);
-    }
-
-    /** The receiver's type (the enclosing class with its type variables), for instance methods. */
-    public TypeName selfType() {
-        return typeNames.of(method.owner.asType());
+    /** The body's local records, enums and interfaces, declared as members of the machine. */
+    public void hoist(List<TreePrinter.HoistedType> types) {
+        this.hoisted = types;
     }
 
     public TypeSpec emit(String fileName, long line) {
@@ -189,12 +158,60 @@ public final class MachineEmitter {
                 .returns(String.class)
                 .addStatement("return $S", method.displayName())
                 .build());
+        for (TreePrinter.HoistedType h : hoisted) {
+            // A placeholder JavaPoet renders (so the declaration's types are imported and JavaPoet knows
+            // the member's name); CompanionEmitter replaces it with the declaration itself.
+            type.addType(TypeSpec.classBuilder(h.name)
+                    .addStaticBlock(CodeBlock.builder().add(CompanionEmitter.HOISTED_BEGIN + "\n")
+                            .add(h.declaration).add(CompanionEmitter.HOISTED_END + "\n").build())
+                    .build());
+        }
+        if (method.kind == AsyncMethod.Kind.COROUTINE) { // generators are driven by their consumer, not a task
+            addAsyncFrame(type);
+        }
         type.addMethod(resume());
         MethodSpec release = release(fields);
         if (release != null) {
             type.addMethod(release);
         }
         return type.build();
+    }
+
+    /**
+     * {@code asyncFrame()}: the method and the line of the await each state resumes from, so that an
+     * exception passing through this coroutine shows where it waited (see Coroutine.asyncFrame).
+     */
+    private void addAsyncFrame(TypeSpec.Builder type) {
+        int states = 0;
+        for (Block b : cfg.blocks) {
+            states = Math.max(states, b.state + 1);
+        }
+        long[] lines = new long[states];
+        boolean any = false;
+        for (Block b : cfg.blocks) {
+            if (b.state >= 0 && b.isResumePoint && b.suspendedLine > 0) {
+                lines[b.state] = b.suspendedLine;
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        CodeBlock.Builder table = CodeBlock.builder().add("{");
+        for (int i = 0; i < lines.length; i++) {
+            table.add(i == 0 ? "$L" : ", $L", lines[i]);
+        }
+        type.addField(FieldSpec.builder(int[].class, "awaitLines$", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The source line of the await each state resumes from (0: none).\n")
+                .initializer(table.add("}").build()).build());
+        String binary = env.elements.getBinaryName(method.owner).toString();
+        type.addMethod(MethodSpec.methodBuilder("asyncFrame")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(StackTraceElement.class)
+                .addStatement("return asyncFrame($S, $S, $S, awaitLines$$)", binary, method.element.getSimpleName(),
+                        method.fileName())
+                .build());
     }
 
     private String signature() {
@@ -204,7 +221,7 @@ public final class MachineEmitter {
                 s.append(", ");
             }
             s.append(typeNames.of(method.element.getParameters().get(i).asType()).toString()
-                    .replaceAll("([a-z0-9_]+\\.)+", ""));
+                    .replaceAll("(?<![\\w$])([a-z][a-z0-9_]*\\.)+", "")); // package prefixes only: Kitchen.Lock stays
         }
         return s.append(')').toString();
     }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.tulip.processor.model.Env;
 import dev.tulip.processor.model.KnownNames;
 import java.lang.invoke.MethodHandle;
@@ -84,13 +85,59 @@ public final class PrivateAccessors {
         String binary = env.elements.getBinaryName(type).toString();
         String simple = binary.substring(binary.lastIndexOf('.') + 1);
         String name = simple + "$class";
+        TypeName spelled = typeNames.accessibleSupertype(type);
+        // A static field cannot mention type variables (ArrayList<K> for a private inner class of
+        // Box<K>): then it is a Class<?>, and casts through it add their own (unchecked) cast.
+        TypeName held = mentionsTypeVariable(spelled) ? WildcardTypeName.subtypeOf(Object.class) : spelled;
+        if (held != spelled) {
+            inexact.add(name);
+        }
         classes.computeIfAbsent(name, n -> FieldSpec.builder(
-                ParameterizedTypeName.get(ClassName.get(Class.class), typeNames.accessibleSupertype(type)), n,
+                ParameterizedTypeName.get(ClassName.get(Class.class), held), n,
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L, which generated code cannot name (it is private).\n", simple.replace('$', '.'))
                 .initializer("$T.type($T.lookup(), $S)", PRIVATE_ACCESS, MethodHandles.class, binary)
                 .build());
         return name;
+    }
+
+    /** Class fields typed {@code Class<?>} rather than the class's spelling (see {@link #classField}). */
+    private final java.util.Set<String> inexact = new java.util.HashSet<>();
+
+    /**
+     * True if {@link #classObject} of {@code type} is a {@code Class<S>} whose {@code cast} returns the
+     * type's spelling {@code S}; false if it is a {@code Class<?>} (the spelling has type variables).
+     */
+    public boolean castsExactly(TypeMirror type) {
+        TypeMirror erased = env.types.erasure(type);
+        if (!typeNames.mentionsInaccessible(erased) || erased.getKind() != TypeKind.DECLARED) {
+            return true;
+        }
+        return !inexact.contains(classField((TypeElement) env.types.asElement(erased)));
+    }
+
+    private static boolean mentionsTypeVariable(TypeName t) {
+        if (t instanceof TypeVariableName) {
+            return true;
+        }
+        if (t instanceof ParameterizedTypeName) {
+            for (TypeName a : ((ParameterizedTypeName) t).typeArguments()) {
+                if (mentionsTypeVariable(a)) {
+                    return true;
+                }
+            }
+            ParameterizedTypeName enclosing = ((ParameterizedTypeName) t).enclosingType();
+            return enclosing != null && mentionsTypeVariable(enclosing);
+        }
+        if (t instanceof WildcardTypeName) {
+            WildcardTypeName w = (WildcardTypeName) t;
+            return w.upperBounds().stream().anyMatch(PrivateAccessors::mentionsTypeVariable)
+                    || w.lowerBounds().stream().anyMatch(PrivateAccessors::mentionsTypeVariable);
+        }
+        if (t instanceof com.palantir.javapoet.ArrayTypeName) {
+            return mentionsTypeVariable(((com.palantir.javapoet.ArrayTypeName) t).componentType());
+        }
+        return false;
     }
 
     /**
@@ -295,7 +342,10 @@ public final class PrivateAccessors {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
                         .addMember("value", "$S", "unchecked").build());
-        if (!ctor && (receiver == null || env.types.isSameType(receiver, receiver.asElement().asType()))) {
+        if (ctor) {
+            // what the created class's type (and an inner class's outer instance) is written with
+            helper.addTypeVariables(TypeNames.instanceTypeVariables(owner));
+        } else if (receiver == null || env.types.isSameType(receiver, receiver.asElement().asType())) {
             // the declaring class's, or the user's subclass's, type variables (a site of Access.handleSite)
             helper.addTypeVariables(ownerVariables(m, receiver));
         }

@@ -64,6 +64,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -228,6 +229,71 @@ public final class TreePrinter {
         }
         return source.subSequence((int) start, (int) end).toString();
     }
+
+    /** A local record, enum or interface of the body, printed as a member of the state machine. */
+    public static final class HoistedType {
+        public final String name;
+        public final CodeBlock declaration;
+
+        HoistedType(String name, CodeBlock declaration) {
+            this.name = name;
+            this.declaration = declaration;
+        }
+    }
+
+    private final List<HoistedType> hoisted = new ArrayList<>();
+
+    /** The local records, enums and interfaces of the body, to be declared as members of the state machine. */
+    public List<HoistedType> hoistedTypes() {
+        return hoisted;
+    }
+
+    /** Local classes of the body declared before a suspension (and capturing nothing): hoisted too. */
+    private final Set<Tree> hoistedClasses = new java.util.HashSet<>();
+
+    /**
+     * Declares this local class as a member of the state machine (an inner class: its instances still
+     * reach the receiver, {@code self}) rather than where it is written; the lowering asks for it when
+     * the class's scope spans a suspension.
+     */
+    public void hoistLocalClass(ClassTree tree) {
+        hoistedClasses.add(tree);
+    }
+
+    /**
+     * The name of a local variable or parameter of the method that this local class's body uses (and so
+     * captures), or null if it uses none.
+     */
+    public String capturedLocal(ClassTree tree) {
+        String[] found = {null};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            final Set<Element> inside = new java.util.HashSet<>();
+
+            @Override
+            public Void visitVariable(VariableTree node, Void unused) {
+                Element e = index.element(node);
+                if (e != null) {
+                    inside.add(e);
+                }
+                return super.visitVariable(node, unused);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                Element e = found[0] == null ? index.element(node) : null;
+                if (e != null && !inside.contains(e) && (e.getKind() == ElementKind.LOCAL_VARIABLE
+                        || e.getKind() == ElementKind.PARAMETER || e.getKind() == ElementKind.EXCEPTION_PARAMETER
+                        || e.getKind() == ElementKind.RESOURCE_VARIABLE || e.getKind() == ElementKind.BINDING_VARIABLE)) {
+                    found[0] = node.getName().toString();
+                }
+                return null;
+            }
+        }.scan(tree, null);
+        return found[0];
+    }
+
+    /** Bound method references to @Async methods printed so far: numbers their synthetic names. */
+    private int boundReferences;
 
     /** One printing job: its substitutions, hooks, output, and the native jump targets seen so far. */
     private final class Run {
@@ -649,7 +715,8 @@ public final class TreePrinter {
             if (qualifier == null) {
                 enclosingInstance(at, access.hopsTo(access.implicitReceiver(member)));
             } else if (isThis(qualifier)) {
-                out.add("$L", self(at));
+                // Inside a local or anonymous class being printed, 'this' is that class's instance.
+                out.add("$L", classFrames.isEmpty() ? self(at) : "this");
             } else {
                 expr(qualifier);
             }
@@ -1131,6 +1198,12 @@ public final class TreePrinter {
         }
 
         void asyncFactoryCall(MethodInvocationTree tree, ExecutableElement m, ExpressionTree select, boolean isStatic) {
+            // The factory declares no exceptions (see CompanionEmitter.factory): the call declares the
+            // method's checked ones again, so that generated catch clauses are valid where the user's are.
+            List<TypeMirror> declared = checkedThrown(select, m);
+            for (TypeMirror thrown : declared) {
+                out.add("$T.<$T>raising().value(", DECLARED, typeNames.of(thrown));
+            }
             ClassName companion = Companions.companionOf((TypeElement) m.getEnclosingElement());
             out.add("$T.", companion);
             typeArguments(tree.getTypeArguments());
@@ -1153,6 +1226,32 @@ public final class TreePrinter {
                 expr(arg);
             }
             out.add(")");
+            for (int i = 0; i < declared.size(); i++) {
+                out.add(")");
+            }
+        }
+
+        /**
+         * The checked exceptions a call of {@code m} declares, as instantiated at this call ({@code throws
+         * E} with {@code E} inferred), leaving out those generated code cannot name (private classes:
+         * their catch clauses test class objects instead).
+         */
+        List<TypeMirror> checkedThrown(ExpressionTree select, ExecutableElement m) {
+            TypeMirror atCall = typeOf(select);
+            List<? extends TypeMirror> thrown = atCall instanceof javax.lang.model.type.ExecutableType
+                    ? ((javax.lang.model.type.ExecutableType) atCall).getThrownTypes() : m.getThrownTypes();
+            TypeMirror runtime = env.elements.getTypeElement("java.lang.RuntimeException").asType();
+            TypeMirror error = env.elements.getTypeElement("java.lang.Error").asType();
+            List<TypeMirror> checked = new java.util.ArrayList<>();
+            for (TypeMirror t : thrown) {
+                if (t.getKind() == javax.lang.model.type.TypeKind.TYPEVAR || t.getKind() == javax.lang.model.type.TypeKind.ERROR
+                        || env.types.isSubtype(t, runtime) || env.types.isSubtype(t, error)
+                        || typeNames.mentionsInaccessible(t)) {
+                    continue;
+                }
+                checked.add(t);
+            }
+            return checked;
         }
 
         void typeArguments(List<? extends Tree> args) {
@@ -1399,6 +1498,76 @@ public final class TreePrinter {
             functional(tree, "a method reference", () -> plainMemberReference(tree));
         }
 
+        /**
+         * A bound reference to an {@code @Async} method ({@code this::fetch}, {@code client::fetch}): a
+         * lambda calling the factory on the receiver. The lambda is cast to the reference's functional
+         * type, so that overload resolution and inference around it see what javac saw for the
+         * reference; a receiver other than {@code this} is evaluated and null-checked once, where the
+         * reference is, through {@code Bind.bind} (JLS 15.13.3).
+         */
+        void boundAsyncReference(MemberReferenceTree tree, ExecutableElement target, ExpressionTree q) {
+            TypeMirror functional = typeOf(tree);
+            Element fe = functional == null ? null : env.types.asElement(functional);
+            ExecutableElement sam = fe instanceof TypeElement
+                    ? accessors.lambdas.functionalMethod((TypeElement) fe) : null;
+            boolean isThis = isThisExpression(q);
+            if (sam == null || (q instanceof IdentifierTree && ((IdentifierTree) q).getName().contentEquals("super"))
+                    || (q instanceof MemberSelectTree && ((MemberSelectTree) q).getIdentifier().contentEquals("super"))) {
+                throw new Unsupported(tree, "a method reference through 'super' to an @Async method; write a lambda"
+                        + " that calls it instead");
+            }
+            TypeName functionalType = nameableOrNull(functional);
+            TypeName receiverType = isThis ? null : nameableOrNull(typeOf(q));
+            if (!isThis && (functionalType == null || receiverType == null)) {
+                throw new Unsupported(tree, "a bound method reference to an @Async method whose receiver or functional"
+                        + " type generated code cannot name; write a lambda that calls it instead");
+            }
+            int id = ++boundReferences;
+            String receiver = "receiver$" + id;
+            if (!isThis) {
+                out.add("$T.<$T, $T>bind(", BIND, receiverType, functionalType);
+                expr(q);
+                out.add(", $L -> ", receiver);
+            } else if (functionalType != null) {
+                out.add("(($T) ", functionalType);
+            }
+            StringBuilder params = new StringBuilder();
+            for (int i = 0; i < sam.getParameters().size(); i++) {
+                params.append(i > 0 ? ", " : "").append("arg$").append(id).append('_').append(i);
+            }
+            ClassName companion = Companions.companionOf((TypeElement) target.getEnclosingElement());
+            out.add("($L) -> $T.", params, companion);
+            typeArguments(tree.getTypeArguments() == null ? List.of() : tree.getTypeArguments());
+            out.add("$L(", target.getSimpleName());
+            if (isThis) {
+                expr(q);
+            } else {
+                out.add("$L", receiver);
+            }
+            if (params.length() > 0) {
+                out.add(", $L", params);
+            }
+            out.add(")");
+            if (!isThis || functionalType != null) {
+                out.add(")");
+            }
+        }
+
+        boolean isThisExpression(ExpressionTree q) {
+            return (q instanceof IdentifierTree && ((IdentifierTree) q).getName().contentEquals("this"))
+                    || (q instanceof MemberSelectTree && ((MemberSelectTree) q).getIdentifier().contentEquals("this"));
+        }
+
+        /** The type as generated code writes it, or null if it cannot (a private or anonymous class in it). */
+        TypeName nameableOrNull(TypeMirror type) {
+            if (type == null || type.getKind() == javax.lang.model.type.TypeKind.ERROR
+                    || type.getKind() == javax.lang.model.type.TypeKind.INTERSECTION
+                    || typeNames.mentionsInaccessible(type) || typeNames.mentionsAnonymous(type)) {
+                return null;
+            }
+            return typeNames.denotable(type);
+        }
+
         void plainMemberReference(MemberReferenceTree tree) {
             ExpressionTree q = tree.getQualifierExpression();
             Element target = index.element(tree);
@@ -1409,8 +1578,8 @@ public final class TreePrinter {
                     out.add("$T::$L", Companions.companionOf((TypeElement) target.getEnclosingElement()), name);
                     return;
                 }
-                throw new Unsupported(tree, "a bound method reference to an @Async method; write a lambda that calls"
-                        + " it instead");
+                boundAsyncReference(tree, (ExecutableElement) target, q);
+                return;
             }
             if (privateMemberReference(tree, target, qe)) {
                 return;
@@ -1813,7 +1982,9 @@ public final class TreePrinter {
         void blockBody(BlockTree block, boolean newline) {
             out.add("{\n$>");
             for (StatementTree s : block.getStatements()) {
-                stmt(s);
+                if (!isImplicitSuperCall(s)) {
+                    stmt(s);
+                }
             }
             out.add("$<}");
             if (newline) {
@@ -2205,10 +2376,15 @@ public final class TreePrinter {
 
         void localClass(ClassTree tree) {
             TypeElement type = (TypeElement) index.element(tree);
-            if (tree.getKind() != Tree.Kind.CLASS && tree.getKind() != Tree.Kind.INTERFACE) {
-                throw new Unsupported(tree, "a local " + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT)
-                        + " (declare it as a member of the class instead)");
+            boolean implicitlyStatic = tree.getKind() != Tree.Kind.CLASS;
+            if ((implicitlyStatic || hoistedClasses.contains(tree)) && classFrames.isEmpty() && lambdaDepth == 0) {
+                hoist(tree, type);
+                return;
             }
+            printLocalType(tree, type);
+        }
+
+        void printLocalType(ClassTree tree, TypeElement type) {
             List<Tree> supers = new java.util.ArrayList<>(tree.getImplementsClause());
             if (tree.getExtendsClause() != null) {
                 supers.add(tree.getExtendsClause());
@@ -2232,8 +2408,11 @@ public final class TreePrinter {
                 }
             }
             modifiers(tree.getModifiers(), false);
-            out.add(tree.getKind() == Tree.Kind.INTERFACE ? "interface $L" : "class $L", tree.getSimpleName());
+            out.add("$L $L", keyword(tree), tree.getSimpleName());
             typeParameters(tree.getTypeParameters());
+            if (tree.getKind() == Tree.Kind.RECORD) {
+                recordHeader(tree, type);
+            }
             if (tree.getExtendsClause() != null) {
                 out.add(" extends ");
                 type(tree.getExtendsClause());
@@ -2250,6 +2429,138 @@ public final class TreePrinter {
             out.add(" ");
             classBody(tree, type);
             out.add("\n");
+        }
+
+        /**
+         * The {@code super();} javac's attribution adds to a constructor that has no explicit constructor
+         * call: not the user's (its text is not a super call), and illegal as written in a record's or an
+         * enum's constructor.
+         */
+        boolean isImplicitSuperCall(StatementTree s) {
+            if (!(s instanceof ExpressionStatementTree)
+                    || !(((ExpressionStatementTree) s).getExpression() instanceof MethodInvocationTree)) {
+                return false;
+            }
+            MethodInvocationTree call = (MethodInvocationTree) ((ExpressionStatementTree) s).getExpression();
+            if (!(call.getMethodSelect() instanceof IdentifierTree)
+                    || !((IdentifierTree) call.getMethodSelect()).getName().contentEquals("super")
+                    || !call.getArguments().isEmpty()) {
+                return false;
+            }
+            return !sourceText(s).startsWith("super");
+        }
+
+        String keyword(ClassTree tree) {
+            switch (tree.getKind()) {
+                case INTERFACE:
+                    return "interface";
+                case RECORD:
+                    return "record";
+                case ENUM:
+                    return "enum";
+                default:
+                    return "class";
+            }
+        }
+
+        /**
+         * A local record, enum or interface of the method's own body: implicitly static, it captures
+         * nothing, so it is declared once as a member of the state machine (where fields holding its
+         * values across suspensions can name it) instead of inside the state that reaches it, whose scope
+         * would end at the next suspension. Its place in the body keeps a comment.
+         */
+        void hoist(ClassTree tree, TypeElement type) {
+            String name = tree.getSimpleName().toString();
+            for (HoistedType h : hoisted) {
+                if (h.name.equals(name)) {
+                    throw new Unsupported(tree, "two local types named '" + name + "' in one @Async method (they"
+                            + " become members of its state machine; rename one)");
+                }
+            }
+            CodeBlock.Builder saved = out;
+            out = CodeBlock.builder();
+            try {
+                printLocalType(tree, type);
+                hoisted.add(new HoistedType(name, out.build()));
+            } finally {
+                out = saved;
+            }
+            out.add("// local $L $L: declared in the state machine, as a member\n", keyword(tree), name);
+        }
+
+        /** The components of a record's header, {@code (int x, String... tags)}. */
+        void recordHeader(ClassTree tree, TypeElement type) {
+            out.add("(");
+            boolean first = true;
+            List<? extends Element> components = type.getRecordComponents();
+            int i = 0;
+            for (Tree member : tree.getMembers()) {
+                if (!(member instanceof VariableTree)) {
+                    continue;
+                }
+                VariableTree v = (VariableTree) member;
+                Element e = index.element(v);
+                if (e == null || e.getModifiers().contains(Modifier.STATIC)) {
+                    continue;
+                }
+                if (!first) {
+                    out.add(", ");
+                }
+                first = false;
+                modifiers(withoutFlags(v.getModifiers()), false);
+                boolean varargs = ++i == components.size() && isVarArgsRecord(type)
+                        && v.getType().getKind() == Tree.Kind.ARRAY_TYPE;
+                if (varargs) {
+                    type(((ArrayTypeTree) v.getType()).getType());
+                    out.add("...");
+                } else {
+                    type(v.getType());
+                }
+                out.add(" $L", v.getName());
+            }
+            out.add(")");
+        }
+
+        boolean isVarArgsRecord(TypeElement type) {
+            for (Element e : type.getEnclosedElements()) {
+                if (e.getKind() == ElementKind.CONSTRUCTOR && ((ExecutableElement) e).getParameters().size()
+                        == type.getRecordComponents().size()) {
+                    boolean canonical = true;
+                    List<? extends VariableElement> ps = ((ExecutableElement) e).getParameters();
+                    for (int k = 0; k < ps.size(); k++) {
+                        canonical &= env.types.isSameType(ps.get(k).asType(), type.getRecordComponents().get(k).asType());
+                    }
+                    if (canonical) {
+                        return ((ExecutableElement) e).isVarArgs();
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The annotations of a modifiers tree, without its flags (javac adds private final to components). */
+        ModifiersTree withoutFlags(ModifiersTree mods) {
+            return new ModifiersTree() {
+                @Override
+                public Set<Modifier> getFlags() {
+                    return Set.of();
+                }
+
+                @Override
+                public List<? extends AnnotationTree> getAnnotations() {
+                    return mods.getAnnotations();
+                }
+
+                @Override
+                public Kind getKind() {
+                    return Kind.MODIFIERS;
+                }
+
+                @Override
+                public <R, D> R accept(com.sun.source.tree.TreeVisitor<R, D> v, D d) {
+                    return v.visitModifiers(this, d);
+                }
+            };
         }
 
         void typeParameters(List<? extends TypeParameterTree> params) {
@@ -2287,7 +2598,15 @@ public final class TreePrinter {
             nativeTargets.clear();
             try {
                 out.add("{\n$>");
+                if (type.getKind() == ElementKind.ENUM && type.getNestingKind() != javax.lang.model.element.NestingKind.ANONYMOUS) {
+                    enumConstants(body);
+                }
                 for (Tree member : body.getMembers()) {
+                    Element e = member instanceof VariableTree ? index.element(member) : null;
+                    if (e != null && (e.getKind() == ElementKind.ENUM_CONSTANT || (type.getKind() == ElementKind.RECORD
+                            && e.getKind() == ElementKind.FIELD && !e.getModifiers().contains(Modifier.STATIC)))) {
+                        continue; // printed above, or in the record's header
+                    }
                     member(member);
                 }
                 out.add("$<}");
@@ -2296,6 +2615,47 @@ public final class TreePrinter {
                 nativeTargets.addAll(saved);
                 classFrames.pop();
             }
+        }
+
+        /** An enum's constants, {@code A, B(1), C { ... };}, with their arguments and bodies. */
+        void enumConstants(ClassTree body) {
+            boolean first = true;
+            for (Tree member : body.getMembers()) {
+                Element e = member instanceof VariableTree ? index.element(member) : null;
+                if (e == null || e.getKind() != ElementKind.ENUM_CONSTANT) {
+                    continue;
+                }
+                if (!first) {
+                    out.add(",\n");
+                }
+                first = false;
+                VariableTree v = (VariableTree) member;
+                modifiers(withoutFlags(v.getModifiers()), false);
+                out.add("$L", v.getName());
+                if (v.getInitializer() instanceof NewClassTree) {
+                    NewClassTree init = (NewClassTree) v.getInitializer();
+                    if (!init.getArguments().isEmpty()) {
+                        arguments(init.getArguments());
+                    }
+                    if (init.getClassBody() != null) {
+                        out.add(" ");
+                        classBody(init.getClassBody(), (TypeElement) index.element(init.getClassBody()));
+                    }
+                }
+            }
+            out.add(";\n");
+        }
+
+        /** True if {@code m} is a record's compact canonical constructor ({@code Range { ... }}). */
+        boolean isCompactConstructor(MethodTree m) {
+            TypeElement owner = classFrames.peek();
+            if (owner == null || owner.getKind() != ElementKind.RECORD || !m.getName().contentEquals("<init>")) {
+                return false;
+            }
+            String text = sourceText(m);
+            java.util.regex.Matcher after = java.util.regex.Pattern.compile("\\b" + owner.getSimpleName() + "\\s*([({])")
+                    .matcher(text);
+            return after.find() && after.group(1).equals("{");
         }
 
         /**
@@ -2363,6 +2723,8 @@ public final class TreePrinter {
                 }
                 case CLASS:
                 case INTERFACE:
+                case RECORD:
+                case ENUM:
                     localClass((ClassTree) member);
                     return;
                 default:
@@ -2371,6 +2733,17 @@ public final class TreePrinter {
         }
 
         void methodMember(MethodTree m) {
+            if (isCompactConstructor(m)) {
+                modifiers(m.getModifiers(), false);
+                out.add("$L ", classFrames.peek().getSimpleName());
+                nativeTargets.push(m);
+                try {
+                    blockBody(m.getBody(), true);
+                } finally {
+                    nativeTargets.pop();
+                }
+                return;
+            }
             modifiers(m.getModifiers(), false);
             typeParameters(m.getTypeParameters());
             if (!m.getTypeParameters().isEmpty()) {
@@ -2601,7 +2974,8 @@ public final class TreePrinter {
                 throw new Unsupported(c, "a cast to an intersection with " + privateName(target));
             }
             CodeBlock cls = accessors.classObject(target);
-            if (target.getKind() == TypeKind.DECLARED && !typeNames.mentionsStandIn(target)) {
+            if (target.getKind() == TypeKind.DECLARED && !typeNames.mentionsStandIn(target)
+                    && accessors.castsExactly(target)) {
                 out.add("$L.cast(", cls); // Class<S>.cast returns the accessible supertype S
                 expr(c.getExpression());
                 out.add(")");
@@ -2989,6 +3363,12 @@ public final class TreePrinter {
     }
 
     /** A form the printer cannot translate: reported as an error at the tree's position. */
+    /** The runtime's binding of method-reference receivers ({@code dev.tulip.internal.Bind}). */
+    static final ClassName BIND = ClassName.bestGuess(dev.tulip.processor.model.KnownNames.BIND);
+
+    /** The runtime's identity that declares an exception in generated code ({@code dev.tulip.internal.Declared}). */
+    static final ClassName DECLARED = ClassName.bestGuess(dev.tulip.processor.model.KnownNames.DECLARED);
+
     public static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
         public final transient Tree tree;

@@ -20,6 +20,8 @@ public final class Block {
     public TryRegion region;
     /** Entered by resuming after a suspension (never by a jump). */
     public boolean isResumePoint;
+    /** For a resume point: the source line of the suspension it resumes from (0 if unknown). */
+    public long suspendedLine;
     /** Entered by the exception dispatch. */
     public boolean isHandler;
     /** Jump targets reached from inside ops (jumps printed within as-is statements). */

@@ -453,12 +453,23 @@ public final class Lowerer {
                 // the end of a case group or similar; give it a block so it still prints.
                 current = newBlock(s);
             }
-            if (s.getKind() == Tree.Kind.CLASS || s.getKind() == Tree.Kind.INTERFACE) {
+            // Local records, enums and interfaces become members of the state machine (TreePrinter.hoist);
+            // a local class may capture the method's locals, and is still declared where it is written.
+            if (s.getKind() == Tree.Kind.CLASS) {
                 for (int j = i + 1; j < list.size(); j++) {
                     if (analysis.suspends(list.get(j))) {
-                        throw new dev.tulip.processor.emit.TreePrinter.Unsupported(s,
-                                "a local class declared before an await in the same block (its declaration would"
-                                        + " not be in scope after the suspension); declare it as a member class");
+                        // Its scope spans a suspension: it becomes a member of the state machine, which is
+                        // exact only if it captures none of the method's locals.
+                        String captured = printer.capturedLocal((com.sun.source.tree.ClassTree) s);
+                        if (captured != null) {
+                            throw new dev.tulip.processor.emit.TreePrinter.Unsupported(s,
+                                    "a local class that captures the local '" + captured + "' and is declared before an"
+                                            + " await in the same block (its declaration would not be in scope after"
+                                            + " the suspension, and a member class cannot capture locals); pass '"
+                                            + captured + "' to its constructor, or declare it after the await");
+                        }
+                        printer.hoistLocalClass((com.sun.source.tree.ClassTree) s);
+                        break;
                     }
                 }
             }
@@ -737,6 +748,7 @@ public final class Lowerer {
             current = head;
             Block resumed = newBlock(s);
             resumed.isResumePoint = true;
+            resumed.suspendedLine = printer.line(s);
             Var has = temp(ClassName.get(Boolean.class), "hasNext");
             Terminator.Suspend suspend = new Terminator.Suspend(CodeBlock.of("$L.hasNext()", it.name), resumed);
             suspend.uses.add(it);

@@ -131,6 +131,7 @@ final class SpillLowerer {
         }
         Block resume = l.newBlockAfter(await);
         resume.isResumePoint = true;
+        resume.suspendedLine = l.printer.line(await);
         resume.label = Markers.isAwait(marker) ? "resumed after await" : Markers.isYieldFrom(marker)
                 ? "resumed after yieldFrom" : "resumed after yield";
         Terminator.Suspend suspend = new Terminator.Suspend(code, resume);

@@ -37,6 +37,12 @@ public final class KnownNames {
      */
     public static final String PRIVATE_ACCESS = "dev.tulip.internal.PrivateAccess";
 
+    /** Generated code's identity declaring a checked exception at a call of a factory (which declares none). */
+    public static final String DECLARED = "dev.tulip.internal.Declared";
+
+    /** Generated code's evaluation of a bound method reference's receiver ({@code client::fetch}). */
+    public static final String BIND = "dev.tulip.internal.Bind";
+
     /** Suffix of the companion class: {@code Kitchen} gets {@code KitchenAsync}. */
     public static final String COMPANION_SUFFIX = "Async";
 }

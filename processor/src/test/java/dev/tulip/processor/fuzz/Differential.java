@@ -180,8 +180,7 @@ public final class Differential {
      */
     public void assertRejectedWith(String... messages) {
         com.google.testing.compile.Compilation c = FuzzHarness.javacWithProcessor(release,
-                com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".CoReg",
-                        FuzzHarness.coClass("CoReg", List.of(build()))));
+                FuzzHarness.source(build().pkg, "CoReg", FuzzHarness.coClass("CoReg", List.of(build()))));
         List<String> errors = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends javax.tools.JavaFileObject> d : c.errors()) {
             errors.add(d.getMessage(java.util.Locale.ROOT));
@@ -209,8 +208,8 @@ public final class Differential {
                 return c.describeProblems();
             }
             ProgramGenerator.Program p = build();
-            Class<?> ref = c.loader.loadClass(FuzzHarness.PKG + "." + c.refName);
-            Class<?> companion = c.loader.loadClass(FuzzHarness.PKG + "." + c.coName + "Async");
+            Class<?> ref = c.loader.loadClass(FuzzHarness.qualified(c.pkg, c.refName));
+            Class<?> companion = c.loader.loadClass(FuzzHarness.qualified(c.pkg, c.coName + "Async"));
             return "reference:\n" + String.join("\n", FuzzHarness.runReference(ref, p).lines())
                     + "\nsuspending:\n" + String.join("\n",
                             FuzzHarness.runAsync(companion, p, FuzzAsync.Mode.SUSPEND).lines())

@@ -96,6 +96,12 @@ class FuzzDifferentialTest {
                         programs.add(ProgramGenerator.generate(programSeed(base, k), "p" + (k - i), features()));
                     }
                     failures.addAll(h.run("B" + b, programs));
+                    if (count > CI_COUNT) {
+                        // long mode: a line per batch, so that a run stopped early still says how far it got
+                        System.out.printf("tulip fuzz progress: %d programs generated, %d run, %d failures, %d"
+                                + " skipped, %.0f s%n", Math.min(count, i + batch), h.programsRun, failures.size(),
+                                h.skipped.size(), (System.nanoTime() - start) / 1e9);
+                    }
                 }
             }
         } finally {

@@ -64,6 +64,31 @@ final class FuzzHarness {
     }
 
     static final String PKG = "fuzz";
+
+    /** The binary name of a class of a package ({@code ""}: the default package). */
+    static String qualified(String pkg, String name) {
+        return pkg.isEmpty() ? name : pkg + "." + name;
+    }
+
+    /** A source file of the compilation. */
+    static JavaFileObject source(String pkg, String name, String text) {
+        return JavaFileObjects.forSourceString(qualified(pkg, name), text);
+    }
+
+    /** The given sources and the {@link Catalogue#LIBRARY} (another package, the same in both worlds). */
+    static JavaFileObject[] withLibrary(JavaFileObject... sources) {
+        List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+        for (Map.Entry<String, String> e : Catalogue.LIBRARY.entrySet()) {
+            all.add(JavaFileObjects.forSourceString(e.getKey(), e.getValue()));
+        }
+        return all.toArray(new JavaFileObject[0]);
+    }
+
+    /** The package line of a batch's classes. */
+    private static String packageLine(List<ProgramGenerator.Program> programs) {
+        String pkg = programs.isEmpty() ? PKG : programs.get(0).pkg;
+        return pkg.isEmpty() ? "// the default package\n\n" : "package " + pkg + ";\n\n";
+    }
     private static final long RUN_TIMEOUT_SECONDS = 30;
 
     /** One execution: the trace, how it ended, and anything else observed (loop reports, leaks). */
@@ -136,7 +161,7 @@ final class FuzzHarness {
 
     static String refClass(String name, List<ProgramGenerator.Program> programs) {
         StringBuilder b = new StringBuilder();
-        b.append("package ").append(PKG).append(";\n\n")
+        b.append(packageLine(programs))
                 .append("import dev.tulip.processor.fuzz.*;\n")
                 .append("import dev.tulip.processor.fuzz.RefSupport.ARes;\n")
                 .append("import dev.tulip.GeneratorExit;\n")
@@ -179,14 +204,14 @@ final class FuzzHarness {
                 .append("    }\n")
                 .append("    static int nz(Integer v) { return v == null ? -1 : v; }\n\n");
         for (ProgramGenerator.Program p : programs) {
-            b.append(p.refMembers());
+            b.append(p.refMembers(name));
         }
         return b.append("}\n").toString();
     }
 
     static String coClass(String name, List<ProgramGenerator.Program> programs) {
         StringBuilder b = new StringBuilder();
-        b.append("package ").append(PKG).append(";\n\n")
+        b.append(packageLine(programs))
                 .append("import dev.tulip.*;\n")
                 .append("import dev.tulip.processor.fuzz.*;\n")
                 .append("import dev.tulip.processor.fuzz.FuzzAsync.ARes;\n")
@@ -223,7 +248,7 @@ final class FuzzHarness {
                 .append("    static AsyncIterable<Integer> aiter(Trace t, int n) { return FuzzAsync.aiter(t, n); }\n")
                 .append("    static int nz(Integer v) { return v == null ? -1 : v; }\n\n");
         for (ProgramGenerator.Program p : programs) {
-            b.append(p.coMembers());
+            b.append(p.coMembers(name));
         }
         return b.append("}\n").toString();
     }
@@ -239,6 +264,8 @@ final class FuzzHarness {
         final String coSource;
         /** The {@code --release} it was compiled for. */
         String release = "17";
+        /** The package of its classes (empty: the default package). */
+        String pkg = PKG;
         ClassLoader loader;
         /** The stack trace when javac (the processor, outside its own error handling) crashed. */
         String crash;
@@ -267,8 +294,7 @@ final class FuzzHarness {
                 // The generated code does not compile (or javac crashed): run the processor alone to see it.
                 try {
                     c = javac().withProcessors(new TulipProcessor()).withOptions("-proc:only", "--release", release)
-                            .compile(JavaFileObjects.forSourceString(PKG + "." + refName, refSource),
-                                    JavaFileObjects.forSourceString(PKG + "." + coName, coSource));
+                            .compile(withLibrary(source(pkg, refName, refSource), source(pkg, coName, coSource)));
                 } catch (RuntimeException e) {
                     return "(the processor crashed: " + e + ")\n";
                 }
@@ -313,7 +339,7 @@ final class FuzzHarness {
         return javac()
                 .withProcessors(new TulipProcessor())
                 .withOptions(FuzzHarness.lintOptions(release))
-                .compile(sources);
+                .compile(withLibrary(sources));
     }
 
     Compiled compile(String batch, List<ProgramGenerator.Program> programs) {
@@ -322,13 +348,14 @@ final class FuzzHarness {
         String coName = "Co" + batch;
         String ref = refClass(refName, programs);
         String co = coClass(coName, programs);
+        String pkg = programs.get(0).pkg;
         Compilation c;
         try {
-            c = javacWithProcessor(programs.get(0).release, JavaFileObjects.forSourceString(PKG + "." + refName, ref),
-                    JavaFileObjects.forSourceString(PKG + "." + coName, co));
+            c = javacWithProcessor(programs.get(0).release, source(pkg, refName, ref), source(pkg, coName, co));
         } catch (RuntimeException crash) {
             Compiled result = new Compiled(null, refName, coName, ref, co);
             result.release = programs.get(0).release;
+            result.pkg = pkg;
             java.io.StringWriter w = new java.io.StringWriter();
             crash.printStackTrace(new java.io.PrintWriter(w));
             result.crash = w.toString();
@@ -336,6 +363,7 @@ final class FuzzHarness {
         }
         Compiled result = new Compiled(c, refName, coName, ref, co);
         result.release = programs.get(0).release;
+        result.pkg = pkg;
         result.problems.addAll(c.errors());
         result.problems.addAll(c.warnings());
         if (c.status() != Compilation.Status.SUCCESS && result.problems.isEmpty()) {
@@ -346,7 +374,7 @@ final class FuzzHarness {
             // link (verify) every class now: one bad method makes its whole class unusable
             for (String name : new String[] {refName, coName, coName + "Async"}) {
                 try {
-                    Class.forName(PKG + "." + name, true, result.loader);
+                    Class.forName(qualified(pkg, name), true, result.loader);
                 } catch (LinkageError | ClassNotFoundException e) {
                     result.verifyError = name + ": " + e;
                     result.verifyErrorInReference = name.equals(refName);
@@ -365,8 +393,8 @@ final class FuzzHarness {
     static boolean javacCrashesOnReference(ProgramGenerator.Program p) {
         try {
             javac().withOptions("--release", p.release)
-                    .compile(JavaFileObjects.forSourceString(PKG + ".RefAlone", refClass("RefAlone", List.of(p))),
-                            JavaFileObjects.forSourceString(PKG + ".CoAlone", coClass("CoAlone", List.of(p))));
+                    .compile(withLibrary(source(p.pkg, "RefAlone", refClass("RefAlone", List.of(p))),
+                            source(p.pkg, "CoAlone", coClass("CoAlone", List.of(p)))));
             return false;
         } catch (RuntimeException e) {
             return true;
@@ -417,6 +445,20 @@ final class FuzzHarness {
     /** Compiles and runs the programs; returns the failures. Bisects batches that do not compile. */
     List<Failure> run(String batch, List<ProgramGenerator.Program> programs) {
         List<Failure> failures = new ArrayList<>();
+        List<ProgramGenerator.Program> elsewhere = new ArrayList<>();
+        for (ProgramGenerator.Program p : programs) {
+            if (!p.pkg.equals(programs.get(0).pkg)) {
+                elsewhere.add(p);
+            }
+        }
+        if (!elsewhere.isEmpty()) {
+            // one compilation per package (the default package's programs are compiled apart)
+            List<ProgramGenerator.Program> here = new ArrayList<>(programs);
+            here.removeAll(elsewhere);
+            failures.addAll(run(batch, here));
+            failures.addAll(run(batch + "d", elsewhere));
+            return failures;
+        }
         Compiled c = compile(batch, programs);
         if (!c.ok()) {
             if (programs.size() == 1) {
@@ -486,8 +528,8 @@ final class FuzzHarness {
     private Failure runOne(Compiled c, ProgramGenerator.Program p) {
         programsRun++;
         Future<Outcome[]> future = worker.submit(() -> {
-            Class<?> ref = c.loader.loadClass(PKG + "." + c.refName);
-            Class<?> companion = c.loader.loadClass(PKG + "." + c.coName + "Async");
+            Class<?> ref = c.loader.loadClass(qualified(c.pkg, c.refName));
+            Class<?> companion = c.loader.loadClass(qualified(c.pkg, c.coName + "Async"));
             Outcome reference = runReference(ref, p);
             Outcome suspending = runAsync(companion, p, FuzzAsync.Mode.SUSPEND);
             Outcome immediate = runAsync(companion, p, FuzzAsync.Mode.IMMEDIATE);

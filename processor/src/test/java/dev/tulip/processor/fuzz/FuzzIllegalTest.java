@@ -29,9 +29,6 @@ class FuzzIllegalTest {
         List<ProgramGenerator.Program> programs = new ArrayList<>();
         int index = 0;
         for (ProgramGenerator.Illegal kind : ProgramGenerator.Illegal.values()) {
-            if (kind == ProgramGenerator.Illegal.LOCAL_RECORD && !FuzzDifferentialTest.features().localRecordMessage) {
-                continue;
-            }
             int made = 0;
             for (int k = 0; made < PER_KIND; k++) {
                 long seed = FuzzDifferentialTest.programSeed(base + 1_000_000 + kind.ordinal(), k);

@@ -140,6 +140,39 @@ final class ProgramGenerator {
         /** {@code catch (GeneratorExit e)} in plain generator bodies (yielding there: "ignored GeneratorExit"). */
         boolean catchGeneratorExit = true;
 
+        // ---- the catalogue of everyday API use (issue 13, see Catalogue); on by default
+        /** {@code StringBuilder}/{@code StringBuffer} members declared in the non-public AbstractStringBuilder. */
+        boolean jdkBuilders = true;
+        /** {@code ConcurrentHashMap} and its {@code keySet()}/{@code values()} views. */
+        boolean concurrentMaps = true;
+        /**
+         * User classes extending ByteArrayOutputStream, AbstractList, FilterInputStream and Writer whose
+         * {@code @Async} methods use {@code buf}, {@code count}, {@code modCount}, {@code in}, {@code lock},
+         * {@code clone()}.
+         */
+        boolean protectedJdkMembers = true;
+        /** Inner classes with {@code @Async} methods reading the enclosing instance ({@code Outer.this.x}, shadowing). */
+        boolean innerClasses = true;
+        /** Member records (private or not) with compact constructors, used in {@code @Async} bodies. */
+        boolean records = true;
+        /** The {@code fuzzlib} package: a package-private base under a public final class, a generic base. */
+        boolean libraryHierarchy = true;
+        /**
+         * Some programs (about one in six) in the default package. Off: FZ1, javac aborts when two sources
+         * of the default package end alike (regressions/CatalogueRegressionTest).
+         */
+        boolean defaultPackage = false;
+        // ---- forms the processor rejects today: off until the lead's fixes land
+        /** Local records, enums and interfaces in {@code @Async} bodies (bug 6). */
+        boolean localTypes = false;
+        /** Bound method references to {@code @Async} methods, {@code this::fetch} (bug 7). */
+        boolean boundMethodRefs = false;
+        // ---- accepted today (bug 4's capture does not show): on
+        /** A nested {@code enum P0size} beside {@code @Async p0size()}, whose state machine is named P0size (bug 4). */
+        boolean nameCapture = true;
+        /** {@code @Async} methods (instance and static) declared in a member record. */
+        boolean asyncRecordMethods = true;
+
         static Features all() {
             return new Features();
         }
@@ -162,11 +195,10 @@ final class ProgramGenerator {
         RETURN_WITHOUT_DONE("an @Async method returns with 'return done(value);' (or 'return done();')."
                 + " To return another coroutine's result, write 'return done(await(coroutine));'"),
         /** A rejected form: its message names the method ({@code %s}). */
-        LOCAL_CLASS_BEFORE_AWAIT("Tulip cannot compile a local class declared before an await in the same block"
-                + " (its declaration would not be in scope after the suspension); declare it as a member class in"
-                + " @Async method '%s'"),
-        LOCAL_RECORD("Tulip cannot compile a local record (declare it as a member of the class instead) in"
-                + " @Async method '%s'");
+        LOCAL_CLASS_BEFORE_AWAIT("Tulip cannot compile a local class that captures the local 't' and is declared"
+                + " before an await in the same block (its declaration would not be in scope after the suspension,"
+                + " and a member class cannot capture locals); pass 't' to its constructor, or declare it after the"
+                + " await in @Async method '%s'");
 
         final String message;
 
@@ -263,6 +295,10 @@ final class ProgramGenerator {
         String members = "";
         /** The {@code --release} the program is compiled for: 17, or 21 for a program using its patterns. */
         String release = "17";
+        /** Catalogue members, with {@link Catalogue#world} markers, or empty. */
+        String catalogue = "";
+        /** The package of its classes: {@link FuzzHarness#PKG}, or empty for the default package. */
+        String pkg = FuzzHarness.PKG;
 
         Program(long seed, String id, Method main, List<Method> subs, Illegal illegal) {
             this.seed = seed;
@@ -282,11 +318,20 @@ final class ProgramGenerator {
                     + "    private int " + id + "f;\n"
                     + "    private static int " + id + "s;\n\n"
                     + "    private int " + id + "h(int x) {\n        return x * 2 + " + id + "f;\n    }\n\n"
-                    + members;
+                    + members + catalogue;
         }
 
         /** Members of the reference class: plain methods; a sub returns a lazy {@link Sync}. */
-        String refMembers() {
+        String refMembers(String cls) {
+            return Catalogue.world(refMembers0(), false, cls);
+        }
+
+        /** Members of the Tulip class, markers replaced. */
+        String coMembers(String cls) {
+            return Catalogue.world(coMembers0(), true, cls);
+        }
+
+        private String refMembers0() {
             StringBuilder b = new StringBuilder();
             b.append("    // seed ").append(seed).append('\n');
             b.append(fields());
@@ -316,7 +361,7 @@ final class ProgramGenerator {
         }
 
         /** Members of the Tulip class: the same bodies as {@code @Async} methods. */
-        String coMembers() {
+        private String coMembers0() {
             StringBuilder b = new StringBuilder();
             b.append("    // seed ").append(seed).append('\n');
             b.append(fields());
@@ -335,7 +380,8 @@ final class ProgramGenerator {
                 b.append(m.coHeader().replace("\n    ", " ")).append('(').append(m.params())
                         .append(") throws CheckedBoom {\n").append(m.body).append("}\n");
             }
-            b.append(fields().replace("    ", "")).append("@Async ").append(main.staticKeyword()).append("Coroutine<")
+            b.append(pkg.isEmpty() ? "// (default package)\n" : "");
+            b.append(Catalogue.world(fields(), true, "Outer").replace("    ", "")).append("@Async ").append(main.staticKeyword()).append("Coroutine<")
                     .append(main.resultType).append("> ").append(main.name).append('(')
                     .append(main.params()).append(") throws CheckedBoom {\n").append(main.body).append("}\n");
             return b.toString();
@@ -346,12 +392,14 @@ final class ProgramGenerator {
     private final Features features;
     private final String id;
     private final Illegal illegal;
+    private final Catalogue catalogue;
 
     private ProgramGenerator(long seed, String id, Features features, Illegal illegal) {
         this.r = new Random(seed);
         this.features = features;
         this.id = id;
         this.illegal = illegal;
+        this.catalogue = new Catalogue(r, features, id);
     }
 
     /** Generates the program of a seed; {@code id} names its methods (it does not change the program). */
@@ -399,7 +447,18 @@ final class ProgramGenerator {
         mg.generators = gens;
         mg.instance = features.instanceMethods && r.nextBoolean();
         Method main = new Method(id, false, result, mg.generate(), mg.suppress, mg.instance);
-        return new Program(seed, id, main, subs, mg.illegalEmitted ? illegal : null);
+        Program p = new Program(seed, id, main, subs, mg.illegalEmitted ? illegal : null);
+        StringBuilder cat = new StringBuilder();
+        for (String m : catalogue.members.values()) {
+            for (String l : m.split("\n", -1)) {
+                cat.append(l.isEmpty() ? "" : "    " + l).append('\n');
+            }
+        }
+        p.catalogue = cat.toString();
+        if (features.defaultPackage && illegal == null && r.nextInt(6) == 0) {
+            p.pkg = "";
+        }
+        return p;
     }
 
     // ------------------------------------------------------------------ types and scopes
@@ -531,6 +590,28 @@ final class ProgramGenerator {
         boolean exprUnstable;
         Illegal pendingIllegal;
         boolean illegalEmitted;
+        /** What a catalogue block may do here. */
+        final Catalogue.Site site = new Catalogue.Site() {
+            @Override
+            public boolean awaits() {
+                return awaitsAllowed();
+            }
+
+            @Override
+            public boolean instance() {
+                return instance;
+            }
+
+            @Override
+            public String fresh(String prefix) {
+                return MethodGen.this.fresh(prefix);
+            }
+
+            @Override
+            public String awaitable() {
+                return factory();
+            }
+        };
 
         MethodGen(boolean sub, String resultType, List<String> callable, int budget, Illegal illegal) {
             this.sub = sub;
@@ -845,6 +926,15 @@ final class ProgramGenerator {
                 Method g = pick(generators);
                 if (g.gen == GenKind.SYNC) {
                     return driverStmt(g);
+                }
+            }
+            if (nest && gen == null && !lambda && !anonymous && catalogue.any() && chance(0.06)) {
+                List<String> block = catalogue.block(site);
+                if (block != null) {
+                    for (String l : block) {
+                        line(l);
+                    }
+                    return true;
                 }
             }
             int roll = n(100);
@@ -2264,14 +2354,11 @@ final class ProgramGenerator {
                     line("}");
                     break;
                 case LOCAL_CLASS_BEFORE_AWAIT:
+                    // One that captures nothing is legal (a member of the state machine); capturing is not.
                     line("class " + z.toUpperCase(java.util.Locale.ROOT) + " { /*ILLEGAL*/");
+                    line("    void f() { t.log(\"" + z + "\", 0); }");
                     line("}");
                     line("await(pause());");
-                    break;
-                case LOCAL_RECORD:
-                    line("record " + z.toUpperCase(java.util.Locale.ROOT) + "(int v) { /*ILLEGAL*/");
-                    line("}");
-                    line("t.log(\"" + z + "\", new " + z.toUpperCase(java.util.Locale.ROOT) + "(1).v());");
                     break;
                 default:
                     throw new AssertionError(il);

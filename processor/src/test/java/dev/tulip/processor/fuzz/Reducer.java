@@ -201,8 +201,8 @@ final class Reducer {
         // only valid Java counts: the reference class must compile cleanly on its own
         com.google.testing.compile.Compilation ref = com.google.testing.compile.Compiler.javac()
                 .withOptions(FuzzHarness.lintOptions())
-                .compile(com.google.testing.compile.JavaFileObjects.forSourceString(FuzzHarness.PKG + ".RefRed",
-                        FuzzHarness.refClass("RefRed", List.of(c))));
+                .compile(FuzzHarness.withLibrary(FuzzHarness.source(c.pkg, "RefRed",
+                        FuzzHarness.refClass("RefRed", List.of(c)))));
         if (ref.status() != com.google.testing.compile.Compilation.Status.SUCCESS || !ref.warnings().isEmpty()) {
             return false;
         }
