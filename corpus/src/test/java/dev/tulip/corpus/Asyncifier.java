@@ -87,44 +87,18 @@ final class Asyncifier {
      * @return the new source text
      */
     String rewrite(CompilationUnitTree unit, String source) {
-        List<Edit> edits = new ArrayList<>();
-        SourcePositions pos = trees.getSourcePositions();
+        // Which methods become coroutines, in every class of the unit: calls between them are awaited.
+        Map<Element, MethodTree> chosen = new LinkedHashMap<>();
         for (Tree type : unit.getTypeDecls()) {
-            if (!(type instanceof ClassTree c)) {
-                continue;
+            if (type instanceof ClassTree c) {
+                choose(unit, c, c.getSimpleName().toString(), chosen);
             }
-            String cname = c.getSimpleName().toString();
-            if (c.getKind() != Tree.Kind.CLASS && c.getKind() != Tree.Kind.ENUM) {
-                for (Tree m : c.getMembers()) {
-                    if (m instanceof MethodTree mt && mt.getBody() != null) {
-                        outcomes.add(new Outcome(cname + "." + mt.getName(), false,
-                                "declared in a " + c.getKind().toString().toLowerCase() + " (tool: not yet)"));
-                    }
-                }
-                continue;
+        }
+        List<Edit> edits = new ArrayList<>();
+        for (Tree type : unit.getTypeDecls()) {
+            if (type instanceof ClassTree c) {
+                rewriteClass(unit, source, c, c.getSimpleName().toString(), chosen, edits);
             }
-            // Which methods become coroutines: every method with a body (constructors and initializers cannot).
-            Map<Element, MethodTree> chosen = new LinkedHashMap<>();
-            for (Tree m : c.getMembers()) {
-                if (m instanceof MethodTree mt) {
-                    String why = reasonNot(mt);
-                    String name = cname + "." + mt.getName() + signature(mt);
-                    if (why == null) {
-                        chosen.put(trees.getElement(TreePath.getPath(unit, mt)), mt);
-                        outcomes.add(new Outcome(name, true, null));
-                    } else if (!why.isEmpty()) {
-                        outcomes.add(new Outcome(name, false, why));
-                    }
-                } else if (m instanceof ClassTree inner) {
-                    countNested(cname, inner);
-                }
-            }
-            StringBuilder added = new StringBuilder();
-            for (MethodTree mt : chosen.values()) {
-                rewriteMethod(unit, source, c, mt, chosen.keySet(), edits, added);
-            }
-            long end = pos.getEndPosition(unit, c) - 1; // the class's closing brace
-            edits.add(new Edit(end, end, added.toString()));
         }
         edits.sort(Comparator.comparingLong(Edit::pos));
         StringBuilder out = new StringBuilder(source);
@@ -135,15 +109,55 @@ final class Asyncifier {
         return out.toString();
     }
 
-    private void countNested(String outer, ClassTree inner) {
-        for (Tree m : inner.getMembers()) {
-            if (m instanceof MethodTree mt && mt.getBody() != null
-                    && !mt.getName().contentEquals("<init>")) {
-                outcomes.add(new Outcome(outer + "." + inner.getSimpleName() + "." + mt.getName() + signature(mt),
-                        false, "method of a nested class (tool: not yet)"));
-            } else if (m instanceof ClassTree deeper) {
-                countNested(outer + "." + inner.getSimpleName(), deeper);
+    /** Whether the tool rewrites the methods of a class of this kind. */
+    private static boolean rewritable(ClassTree c) {
+        return c.getKind() == Tree.Kind.CLASS || c.getKind() == Tree.Kind.ENUM || c.getKind() == Tree.Kind.RECORD;
+    }
+
+    /**
+     * Records the outcome of every method of {@code c} and its member classes, and adds the methods that
+     * become coroutines to {@code chosen}.
+     *
+     * @param name the class's name relative to its top-level class ({@code Outer.Inner})
+     */
+    private void choose(CompilationUnitTree unit, ClassTree c, String name, Map<Element, MethodTree> chosen) {
+        for (Tree m : c.getMembers()) {
+            if (m instanceof MethodTree mt) {
+                String why = rewritable(c) ? reasonNot(mt) : mt.getBody() == null ? ""
+                        : "declared in " + article(c.getKind()) + " (tool: not yet)";
+                String method = name + "." + mt.getName() + signature(mt);
+                if (why == null) {
+                    chosen.put(trees.getElement(TreePath.getPath(unit, mt)), mt);
+                    outcomes.add(new Outcome(method, true, null));
+                } else if (!why.isEmpty()) {
+                    outcomes.add(new Outcome(method, false, why));
+                }
+            } else if (m instanceof ClassTree inner) {
+                choose(unit, inner, name + "." + inner.getSimpleName(), chosen);
             }
+        }
+    }
+
+    private static String article(Tree.Kind kind) {
+        String k = kind.toString().toLowerCase().replace('_', ' ');
+        return ("aeiou".indexOf(k.charAt(0)) >= 0 ? "an " : "a ") + k;
+    }
+
+    /** Rewrites the chosen methods of {@code c} and of its member classes. */
+    private void rewriteClass(CompilationUnitTree unit, String source, ClassTree c, String name,
+            Map<Element, MethodTree> chosen, List<Edit> edits) {
+        StringBuilder added = new StringBuilder();
+        for (Tree m : c.getMembers()) {
+            if (m instanceof MethodTree mt && chosen.containsKey(trees.getElement(TreePath.getPath(unit, mt)))) {
+                // Outer.Inner's companion is Outer_InnerAsync
+                rewriteMethod(unit, source, name.replace('.', '_') + "Async", mt, chosen.keySet(), edits, added);
+            } else if (m instanceof ClassTree inner) {
+                rewriteClass(unit, source, inner, name + "." + inner.getSimpleName(), chosen, edits);
+            }
+        }
+        if (added.length() > 0) {
+            long end = trees.getSourcePositions().getEndPosition(unit, c) - 1; // the class's closing brace
+            edits.add(new Edit(end, end, added.toString()));
         }
     }
 
@@ -170,10 +184,9 @@ final class Asyncifier {
         return s.append(')').toString();
     }
 
-    private void rewriteMethod(CompilationUnitTree unit, String source, ClassTree c, MethodTree m,
+    private void rewriteMethod(CompilationUnitTree unit, String source, String companion, MethodTree m,
             Set<Element> chosen, List<Edit> edits, StringBuilder added) {
         SourcePositions pos = trees.getSourcePositions();
-        String cname = c.getSimpleName().toString();
         boolean isStatic = m.getModifiers().getFlags().contains(Modifier.STATIC);
         boolean isVoid = m.getReturnType().toString().equals("void");
         BlockTree body = m.getBody();
@@ -192,7 +205,7 @@ final class Asyncifier {
             }
             args.append(p.getName());
         }
-        String call = "dev.tulip.corpus.Sync.run(" + cname + "Async." + asyncName + "(" + args + "))";
+        String call = "dev.tulip.corpus.Sync.run(" + companion + "." + asyncName + "(" + args + "))";
         String entry = "{\n        if (dev.tulip.corpus.Sync.nested()) " + (isVoid
                 ? "{ if (true) " + bodyText + " return; }\n        " + call + ";\n    }"
                 : bodyText + "\n        return " + call + ";\n    }");
@@ -201,7 +214,9 @@ final class Asyncifier {
 
         // The coroutine: a copy of the method's text with edits local to it.
         List<Edit> local = new ArrayList<>();
-        new BodyEditor(unit, chosen, local, bodyStart).scan(body, null);
+        String result = m.getReturnType().toString();
+        boolean primitive = m.getReturnType() instanceof com.sun.source.tree.PrimitiveTypeTree && !isVoid;
+        new BodyEditor(unit, chosen, local, primitive ? result : null).scan(body, null);
         edits.add(new Edit(bodyStart, bodyEnd, entry));
         local.sort(Comparator.comparingLong(Edit::pos).thenComparingLong(Edit::rank));
         StringBuilder b = new StringBuilder(bodyText);
@@ -211,7 +226,9 @@ final class Asyncifier {
         }
         String newBody = isVoid ? "{\n        if (true) " + b + "\n        return " + T + "done();\n    }" : b.toString();
 
-        StringBuilder h = new StringBuilder("\n    @dev.tulip.Async\n    ");
+        // private: a subclass's coroutine of an override with a covariant result (Coroutine<SortedSet<E>>
+        // against Coroutine<Set<E>>) would neither override nor hide it; the entry point dispatches.
+        StringBuilder h = new StringBuilder("\n    @dev.tulip.Async\n    private ");
         if (isStatic) {
             h.append("static ");
         }
@@ -275,7 +292,11 @@ final class Asyncifier {
         private int calls;
         private int noAwait;
 
-        BodyEditor(CompilationUnitTree unit, Set<Element> chosen, List<Edit> edits, long base) {
+        /** The method's result type when primitive (not void), else null. */
+        private final String primitiveResult;
+
+        BodyEditor(CompilationUnitTree unit, Set<Element> chosen, List<Edit> edits, String primitiveResult) {
+            this.primitiveResult = primitiveResult;
             this.unit = unit;
             this.chosen = chosen;
             this.edits = edits;
@@ -358,8 +379,10 @@ final class Asyncifier {
                 // "return;" -> "return dev.tulip.Tulip.done();"
                 edits.add(new Edit(start + "return".length(), depth, " " + T + "done()"));
             } else {
-                edits.add(new Edit(pos.getStartPosition(unit, node.getExpression()), depth, T + "done("));
-                edits.add(new Edit(pos.getEndPosition(unit, node.getExpression()), -depth, ")"));
+                // a primitive result keeps the return's assignment conversion (return 0; in a long method)
+                String conv = primitiveResult == null ? "" : "(" + primitiveResult + ") (";
+                edits.add(new Edit(pos.getStartPosition(unit, node.getExpression()), depth, T + "done(" + conv));
+                edits.add(new Edit(pos.getEndPosition(unit, node.getExpression()), -depth, conv.isEmpty() ? ")" : "))"));
             }
             return super.visitReturn(node, p);
         }
@@ -370,6 +393,7 @@ final class Asyncifier {
             Element target = path == null ? null : trees.getElement(path);
             ExpressionTree select = node.getMethodSelect();
             boolean own = target != null && chosen.contains(target) && node.getTypeArguments().isEmpty()
+                    && !overridable(target) && sameTopLevel(target, path)
                     && (select instanceof IdentifierTree
                         || select instanceof MemberSelectTree ms && isThisOrClass(ms.getExpression()));
             long start = pos.getStartPosition(unit, node);
@@ -380,7 +404,9 @@ final class Asyncifier {
             if (own) {
                 // a call of another asyncified method of this class: await its coroutine
                 TypeMirror result = ((javax.lang.model.element.ExecutableElement) target).getReturnType();
-                String cast = result.getKind().isPrimitive() ? "(" + result + ") " : "";
+                // a cast back to the primitive, unless the value is dropped (a cast is not a statement)
+                boolean dropped = path.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT;
+                String cast = result.getKind().isPrimitive() && !dropped ? "(" + result + ") " : "";
                 edits.add(new Edit(pos.getEndPosition(unit, select), 0, "$async"));
                 edits.add(new Edit(start, depth, cast.isEmpty() ? T + "await(" : "(" + cast + T + "await("));
                 edits.add(new Edit(end, -depth, cast.isEmpty() ? ")" : "))"));
@@ -392,6 +418,40 @@ final class Asyncifier {
                 edits.add(new Edit(end, -depth, cast.isEmpty() ? "))" : ")))"));
             }
             return super.visitMethodInvocation(node, p);
+        }
+
+        /**
+         * Whether a call of the method dispatches on the receiver's class: then it stays a plain call of
+         * the entry point, since awaiting the coroutine (private) would skip an override.
+         */
+        private boolean overridable(Element m) {
+            Set<Modifier> mods = m.getModifiers();
+            Element owner = m.getEnclosingElement();
+            return !mods.contains(Modifier.STATIC) && !mods.contains(Modifier.PRIVATE) && !mods.contains(Modifier.FINAL)
+                    && !owner.getModifiers().contains(Modifier.FINAL) && owner.getKind() != ElementKind.ENUM
+                    && owner.getKind() != ElementKind.RECORD;
+        }
+
+        /** Whether the method is in the caller's top-level class (which may call its private coroutine). */
+        private boolean sameTopLevel(Element m, TreePath path) {
+            return outermost(m) == outermost(enclosingClass(path));
+        }
+
+        private Element enclosingClass(TreePath path) {
+            for (TreePath p = path; p != null; p = p.getParentPath()) {
+                if (p.getLeaf() instanceof ClassTree) {
+                    return trees.getElement(p);
+                }
+            }
+            return null;
+        }
+
+        private Element outermost(Element e) {
+            while (e != null && e.getEnclosingElement() != null
+                    && e.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+                e = e.getEnclosingElement();
+            }
+            return e;
         }
 
         private boolean isThisOrClass(ExpressionTree e) {

@@ -88,6 +88,18 @@ final class Corpus {
         }
     }
 
+    /**
+     * The main classes of one package (not of its subpackages), as paths relative to the source root.
+     *
+     * @param pkg the package's directory, {@code org/x/y}
+     */
+    List<String> classesOf(String pkg) throws IOException {
+        try (Stream<Path> s = Files.list(mainSrc.resolve(pkg))) {
+            return s.map(p -> mainSrc.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(p -> p.endsWith(".java") && !p.endsWith("package-info.java")).sorted().toList();
+        }
+    }
+
     /** The result of asyncifying. */
     record Asyncified(Path src, List<Asyncifier.Outcome> outcomes) {}
 
@@ -128,10 +140,6 @@ final class Corpus {
      * @return javac's diagnostics; empty when it compiled
      */
     static String compile(List<Path> files, Path sourcepath, Path out, String classPath, boolean tulip) throws IOException {
-        // Finding F1 (notes/asyncify-findings.md): a -sources.jar of the compiled package on the class path
-        // crashes the processor's shadow compilation; the sources are given as files instead.
-        classPath = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                .filter(e -> !e.endsWith("-sources.jar")).toList());
         deleteTree(out);
         Files.createDirectories(out);
         List<String> options = new ArrayList<>(List.of("--release", "17", "-nowarn", "-Xlint:none", "-encoding", "UTF-8",
