@@ -480,4 +480,31 @@ class RealCodeTest {
         assertEquals("stack.StackAsync$Parse.resume:N(generated) stack.Stack.load:10 stack.Stack.main:15 stack.Stack.run:18",
                 run("stack.Stack", stack));
     }
+    /**
+     * Corpus finding F7 (lang3's ExtendedMessageFormat): private constants used as {@code case} labels,
+     * and in other constant contexts, are written as their values (javac inlines them too); a getter
+     * call is not a constant expression.
+     */
+    @Test
+    void privateConstantsInConstantContexts() {
+        JavaFileObject quote = TestCompiler.source("fmt.Quote",
+                "package fmt;",
+                "import static dev.tulip.Tulip.*;",
+                "import dev.tulip.*;",
+                "public class Quote {",
+                "  private static final char QUOTE = '\\'';",
+                "  private static final String BRACE = \"{\\n\";",
+                "  private static final int NEG = -1;",
+                "  private static final long BIG = 1L << 40;",
+                "  @Async static Coroutine<String> kind(char c, String s, int n) {",
+                "    await(sleep(0));",
+                "    String a;",
+                "    switch (c) { case QUOTE: a = \"quote\"; break; default: a = \"other\"; }",
+                "    String b = switch (s) { case BRACE -> \"brace\"; default -> \"text\"; };",
+                "    return done(a + \" \" + b + \" \" + (-NEG) + \" \" + (n - NEG) + \" \" + (BIG >> 40) + \" \" + Quote.BRACE.length());",
+                "  }",
+                "  public static String run() { return Tulip.runVirtual(QuoteAsync.kind('\\'', \"{\\n\", 1)); }",
+                "}");
+        assertEquals("quote brace 1 2 1 2", run("fmt.Quote", quote));
+    }
 }

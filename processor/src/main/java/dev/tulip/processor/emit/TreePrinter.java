@@ -554,6 +554,9 @@ public final class TreePrinter {
                 out.add("$L", field.getSimpleName());
                 return;
             }
+            if (viaAccessor(field, qualifier) && inlinedConstant(field, qualifier)) {
+                return;
+            }
             if (viaAccessor(field, qualifier)) {
                 fromCompanion((ExpressionTree) tree, () -> {
                     out.add("$T.$L(", method.companion, accessors.getter((VariableElement) field,
@@ -584,6 +587,28 @@ public final class TreePrinter {
             }
             receiver(tree, qualifier, field);
             out.add(".$L", field.getSimpleName());
+        }
+
+        /**
+         * A constant variable (JLS 4.12.4) that generated code cannot reach directly, written as its
+         * value, as javac itself compiles every use of one (JLS 13.1): a getter call is not a constant
+         * expression, and a {@code case} label or another constant needs one. Only where the
+         * qualifier has no evaluation of its own to keep (none, a type name, {@code this}).
+         */
+        boolean inlinedConstant(Element field, ExpressionTree qualifier) {
+            Object value = field instanceof VariableElement ? ((VariableElement) field).getConstantValue() : null;
+            if (value == null) {
+                return false;
+            }
+            ExpressionTree q = qualifier == null ? null : stripParens(qualifier);
+            Element named = q == null ? null : index.element(q);
+            if (q != null && !isThis(q) && !(named != null && TypeNames.isTypeLike(named))) {
+                return false;
+            }
+            String text = env.elements.getConstantExpression(value);
+            // (-1): a negative value after a unary minus must not become a decrement (--1)
+            out.add("$L", text.startsWith("-") ? "(" + text + ")" : text);
+            return true;
         }
 
         /**
