@@ -440,6 +440,11 @@ public final class TulipProcessor extends AbstractProcessor {
                 }
             }
         }
+        // javac reports the body's errors itself. Should it ever not (a shadow that disagrees with the
+        // compilation it mirrors), this warning says why the factory throws instead of compiling silently.
+        env.diagnostics.warning(m.element, "Tulip did not compile @Async method '" + m.element.getSimpleName()
+                + "': javac reports errors in its body (" + errors.get(0).getMessage(null).lines().findFirst().orElse("")
+                + "); until they are fixed its factory only lets callers compile, and throws if called");
         return true;
     }
 

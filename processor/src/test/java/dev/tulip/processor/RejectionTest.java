@@ -357,6 +357,8 @@ class RejectionTest {
         assertThat(c).hadErrorContaining("cannot find symbol").inFile(c.sourceFiles().get(0)).onLine(8).atColumn(5);
         assertThat(c).hadErrorContaining("cannot find symbol").inFile(c.sourceFiles().get(0)).onLine(9).atColumn(17);
         assertThat(c).hadErrorCount(2);
+        // and a warning saying why the method's factory only throws, in case javac ever did not report them
+        assertThat(c).hadWarningContaining("Tulip did not compile @Async method 'm': javac reports errors in its body");
     }
 
     @Test
