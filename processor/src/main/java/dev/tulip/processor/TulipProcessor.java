@@ -370,6 +370,10 @@ public final class TulipProcessor extends AbstractProcessor {
             companion.writeTo(env.processing.getFiler(), access.namesAuxiliary());
         } catch (IOException e) {
             env.diagnostics.error(owner, "Tulip could not write " + valid.get(0).companion + ": " + e.getMessage());
+        } catch (RuntimeException bug) {
+            // a bug of ours while assembling the file: one error at the class, never a javac crash
+            env.diagnostics.error(owner, "Internal error in Tulip while writing " + valid.get(0).companion + ": " + bug
+                    + ". Please report this bug with the class's code.");
         }
     }
 
