@@ -209,7 +209,7 @@ public final class CompanionEmitter {
             StringBuilder declaration = new StringBuilder();
             for (String line : m.group(3).split("\n", -1)) {
                 String stripped = line.startsWith(indent + "        ") ? line.substring(8) : line.strip();
-                declaration.append(line.isBlank() ? "" : stripped.isEmpty() ? "" : stripped).append('\n');
+                declaration.append(line.isBlank() ? "" : stripped).append('\n');
             }
             m.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(declaration.toString()));
         }
